@@ -1,0 +1,173 @@
+package io.backstop.pricing;
+
+/**
+ * Black-Scholes-Merton prices and Greeks of European options on an underlying with continuous dividend yield
+ * (or cost of carry) q and continuously compounded rate r.
+ *
+ * <p>Every method takes plain doubles, checks them first and throws {@link IllegalArgumentException} naming a
+ * non-finite, zero or negative spot or strike, or a negative expiry or volatility. Degenerate inputs are exact:
+ * at expiry 0 the value is the intrinsic value; at volatility 0 it is the discounted intrinsic value of the
+ * forward. Prices are computed in normalised Black form ({@link NormalisedBlack}), are never negative nor above
+ * S·e^{−qT} for calls (K·e^{−rT} for puts), and never below the intrinsic value of the forward
+ * max(θ·(S·e^{−qT} − K·e^{−rT}), 0) beyond the rounding of that difference itself.
+ *
+ * <p>Conventions: time in years; vega per 1.00 of volatility; theta = ∂V/∂t per year of calendar time (−∂V/∂T);
+ * rho per 1.00 of rate. At expiry 0 the Greeks are those of the payoff: delta is the step (½·θ exactly at the
+ * strike), every other Greek is 0. At volatility 0 the Greeks are those of the discounted forward payoff.
+ */
+public final class BlackScholesMerton {
+
+    private BlackScholesMerton() {
+    }
+
+    /**
+     * The present value.
+     *
+     * @param type     call or put
+     * @param spot     the underlying's price S &gt; 0
+     * @param strike   the strike K &gt; 0
+     * @param expiry   time to expiry T ≥ 0 in years
+     * @param rate     the continuously compounded rate r
+     * @param dividend the continuous dividend yield q
+     * @param vol      the volatility σ ≥ 0
+     * @return the option's value
+     */
+    public static double price(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        PricingInputs.check(type, spot, strike, expiry, rate, dividend, vol);
+        if (expiry == 0) {
+            return Math.max(type.sign() * (spot - strike), 0);
+        }
+        double x = PricingInputs.logMoneyness(spot, strike, expiry, rate, dividend);
+        double spotLeg = spot * Math.exp(-dividend * expiry);
+        double strikeLeg = strike * Math.exp(-rate * expiry);
+        return presentValue(type, x, vol * Math.sqrt(expiry), spotLeg, strikeLeg);
+    }
+
+    /**
+     * The price and every Greek in one pass, sharing the normalised quantities.
+     *
+     * @param type     call or put
+     * @param spot     the underlying's price S &gt; 0
+     * @param strike   the strike K &gt; 0
+     * @param expiry   time to expiry T ≥ 0 in years
+     * @param rate     the continuously compounded rate r
+     * @param dividend the continuous dividend yield q
+     * @param vol      the volatility σ ≥ 0
+     * @return price, delta, gamma, vega, theta, rho, vanna and volga
+     */
+    public static OptionGreeks greeks(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        PricingInputs.check(type, spot, strike, expiry, rate, dividend, vol);
+        int sign = type.sign();
+        if (expiry == 0) {
+            double moneyness = sign * (spot - strike);
+            double delta = moneyness > 0 ? sign : moneyness == 0 ? 0.5 * sign : 0;
+            return new OptionGreeks(Math.max(moneyness, 0), delta, 0, 0, 0, 0, 0, 0);
+        }
+        double spotDiscount = Math.exp(-dividend * expiry);
+        double strikeDiscount = Math.exp(-rate * expiry);
+        double spotLeg = spot * spotDiscount;
+        double strikeLeg = strike * strikeDiscount;
+        double x = PricingInputs.logMoneyness(spot, strike, expiry, rate, dividend);
+        double sqrtT = Math.sqrt(expiry);
+        double s = vol * sqrtT;
+        double price = presentValue(type, x, s, spotLeg, strikeLeg);
+        if (s == 0 || x / s == Double.NEGATIVE_INFINITY || x / s == Double.POSITIVE_INFINITY) {
+            // The forward's payoff, discounted: in the money when θ·x > 0; at x = 0 take the half step.
+            double inTheMoney = sign * x > 0 ? 1 : x == 0 ? 0.5 : 0;
+            double delta = sign * spotDiscount * inTheMoney;
+            double theta = sign * inTheMoney * (dividend * spot * spotDiscount - rate * strike * strikeDiscount);
+            double rho = sign * inTheMoney * strike * expiry * strikeDiscount;
+            return new OptionGreeks(price, delta, 0, 0, theta, rho, 0, 0);
+        }
+        double d1 = x / s + 0.5 * s;
+        double d2 = d1 - s;
+        // S·e^{−qT}·φ(d1) = √(F·K)·e^{−rT}·∂b/∂s, which stays finite where e^{x/2} alone would overflow.
+        double density = Math.sqrt(spotLeg) * Math.sqrt(strikeLeg) * NormalisedBlack.vega(x, s);
+        double vega = density * sqrtT;
+        double delta = sign * spotDiscount * StandardNormal.cdf(sign * d1);
+        double gamma = density / (spot * spot * s);
+        double strikeTerm = strikeLeg * StandardNormal.cdf(sign * d2);
+        double theta = -density * vol / (2 * sqrtT) - sign * rate * strikeTerm
+                + sign * dividend * spotLeg * StandardNormal.cdf(sign * d1);
+        double rho = sign * expiry * strikeTerm;
+        double vanna = -density / spot * d2 / vol;
+        double volga = vega * d1 * d2 / vol;
+        return new OptionGreeks(price, delta, gamma, vega, theta, rho, vanna, volga);
+    }
+
+    /** ∂V/∂S. @see #greeks */
+    public static double delta(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        return greeks(type, spot, strike, expiry, rate, dividend, vol).delta();
+    }
+
+    /** ∂²V/∂S². @see #greeks */
+    public static double gamma(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        return greeks(type, spot, strike, expiry, rate, dividend, vol).gamma();
+    }
+
+    /** ∂V/∂σ per 1.00 of volatility. @see #greeks */
+    public static double vega(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        return greeks(type, spot, strike, expiry, rate, dividend, vol).vega();
+    }
+
+    /** ∂V/∂t per year of calendar time, i.e. −∂V/∂T. @see #greeks */
+    public static double theta(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        return greeks(type, spot, strike, expiry, rate, dividend, vol).theta();
+    }
+
+    /** ∂V/∂r per 1.00 of rate. @see #greeks */
+    public static double rho(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        return greeks(type, spot, strike, expiry, rate, dividend, vol).rho();
+    }
+
+    /** ∂²V/∂S∂σ. @see #greeks */
+    public static double vanna(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        return greeks(type, spot, strike, expiry, rate, dividend, vol).vanna();
+    }
+
+    /** ∂²V/∂σ². @see #greeks */
+    public static double volga(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol) {
+        return greeks(type, spot, strike, expiry, rate, dividend, vol).volga();
+    }
+
+    /**
+     * The present value from log-moneyness, total volatility and the two discounted legs S·e^{−qT} and K·e^{−rT}:
+     * e^{−rT}·√(F·K)·b(θ·x, s), the in-the-money side as intrinsic value plus the out-of-the-money time value.
+     * Only the upper bound, a single leg, is pinned against rounding in the last place.
+     */
+    static double presentValue(OptionType type, double x, double s, double spotLeg, double strikeLeg) {
+        double moneyness = type.sign() * x;
+        double scale = Math.sqrt(spotLeg) * Math.sqrt(strikeLeg);
+        double value = intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
+                + scale * NormalisedBlack.call(-Math.abs(moneyness), s);
+        double upper = type == OptionType.CALL ? spotLeg : strikeLeg;
+        return Math.min(value, upper);
+    }
+
+    /**
+     * The intrinsic value of the forward, max(θ·(S·e^{−qT} − K·e^{−rT}), 0), as accurately as the legs allow.
+     * Within a factor 2 of the money the legs' difference cancels and would magnify their rounding, so the
+     * normalised 2·sinh(θx/2) from the accurately computed log-moneyness is used; further out the plain difference
+     * is exact to half an ulp while 2·sinh would magnify the rounding of x.
+     *
+     * @param moneyness θ·x, the log-moneyness signed so that positive means in the money
+     * @param scale     √(S·e^{−qT}·K·e^{−rT})
+     */
+    static double intrinsicValue(OptionType type, double moneyness, double spotLeg, double strikeLeg, double scale) {
+        if (moneyness <= 0) {
+            return 0;
+        }
+        return moneyness > LN_2 ? type.sign() * (spotLeg - strikeLeg) : scale * NormalisedBlack.intrinsic(moneyness);
+    }
+
+    private static final double LN_2 = Math.log(2);
+}

@@ -1,0 +1,300 @@
+package io.backstop.pricing;
+
+import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
+
+/**
+ * Peter Jäckel's "Let's Be Rational" (Wilmott, 2015): the total volatility s that reproduces a normalised Black
+ * price β, to machine precision in two Householder(3) steps from a rational-cubic initial guess.
+ *
+ * <p>The price axis splits at b_l &lt; b_c &lt; b_h, where s_c = √(2|x|) is the point of inflexion. In the two
+ * middle segments s is a rational cubic in β; in the lowest segment the guess goes through the map
+ * f_l(β) = (2π/√27)·|x|·Φ(−|x|/(√3·s))³ and in the highest through f_u(β) = Φ(−s/2), both of which linearise the
+ * asymptotics. The objective is 1/ln b − 1/ln β low down, ln(b_max − β) − ln(b_max − b) high up, and b − β
+ * in between, so each Householder step converges at fourth order in every segment. The derivatives of the two
+ * maps below are derived afresh in the Javadoc of {@link #lowerMap} and {@link #upperMap}.
+ */
+final class LetsBeRational {
+
+    /** Two steps reach double precision from this initial guess (the round-trip tests hold it to that). */
+    static final int ITERATIONS = 2;
+    private static final double EPSILON = Math.ulp(1.0);
+    private static final double TWO_PI = 2 * Math.PI;
+    private static final double TWO_PI_OVER_SQRT_27 = TWO_PI / Math.sqrt(27);
+    private static final double SQRT_THREE = Math.sqrt(3);
+    private static final double SQRT_ONE_OVER_THREE = Math.sqrt(1.0 / 3);
+    private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
+
+    private LetsBeRational() {
+    }
+
+    /**
+     * The total volatility s ≥ 0 with b(x, s) = β for an out-of-the-money call (x ≤ 0), 0 ≤ β &lt; e^{x/2}.
+     *
+     * @param beta the normalised out-of-the-money call price
+     * @param x    the log-moneyness, ≤ 0
+     * @return s = σ√T
+     */
+    static double totalVolatility(double beta, double x) {
+        if (beta <= 0) {
+            return 0;
+        }
+        if (x == 0) {
+            return atTheMoney(beta);
+        }
+        double bMax = Math.exp(0.5 * x);
+        double sC = Math.sqrt(Math.abs(2 * x));
+        double bC = NormalisedBlack.call(x, sC);
+        double vC = NormalisedBlack.vega(x, sC);
+        double sLeft = Double.MIN_NORMAL;
+        double sRight = Double.MAX_VALUE;
+        double s;
+        if (beta < bC) {
+            double sL = sC - bC / vC;
+            double bL = NormalisedBlack.call(x, sL);
+            if (beta < bL) {
+                return lowestSegment(beta, x, sL, bL);
+            }
+            double vL = NormalisedBlack.vega(x, sL);
+            double r = RationalCubic.convexControlFittingRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0, false);
+            s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
+            sLeft = sL;
+            sRight = sC;
+        } else {
+            double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
+            double bH = NormalisedBlack.call(x, sH);
+            if (beta <= bH) {
+                double vH = NormalisedBlack.vega(x, sH);
+                double r = RationalCubic.convexControlFittingLeft(bC, bH, sC, sH, 1 / vC, 1 / vH, 0, false);
+                s = RationalCubic.interpolate(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, r);
+                sLeft = sC;
+                sRight = sH;
+            } else {
+                s = highestSegmentGuess(beta, x, sH, bH, bMax);
+                sLeft = sH;
+                if (beta > 0.5 * bMax) {
+                    return highestSegment(beta, x, s, sLeft, bMax);
+                }
+            }
+        }
+        return middleSegments(beta, x, s, sLeft, sRight);
+    }
+
+    /** At x = 0, b = erf(s/(2√2)) has a closed-form inverse. */
+    private static double atTheMoney(double beta) {
+        // 1 − β is exact for β ≥ ½, so the upper tail keeps its accuracy through erfc⁻¹.
+        return beta < 0.5
+                ? 2 * Math.sqrt(2) * org.apache.commons.numbers.gamma.InverseErf.value(beta)
+                : 2 * Math.sqrt(2) * org.apache.commons.numbers.gamma.InverseErfc.value(1 - beta);
+    }
+
+    private static double lowestSegment(double beta, double x, double sL, double bL) {
+        double[] map = lowerMap(x, sL);
+        double fL = map[0];
+        double r = RationalCubic.convexControlFittingRight(0, bL, 0, fL, 1, map[1], map[2], true);
+        double f = RationalCubic.interpolate(beta, 0, bL, 0, fL, 1, map[1], r);
+        if (!(f > 0)) {
+            // Round-off for |x| beyond ~500: fall back to the quadratic through f(0) = 0, f'(0) = 1, f(b_l).
+            double t = beta / bL;
+            f = (fL * t + bL * (1 - t)) * t;
+        }
+        double s = inverseLowerMap(x, f);
+        double sLeft = Double.MIN_NORMAL;
+        double sRight = sL;
+        double lnBeta = Math.log(beta);
+        double ds = -Double.MAX_VALUE;
+        double dsPrevious = 0;
+        int reversals = 0;
+        for (int i = 0; i < ITERATIONS && Math.abs(ds) > EPSILON * s; i++) {
+            if (ds * dsPrevious < 0) {
+                reversals++;
+            }
+            if (i > 0 && (reversals == 3 || !(s > sLeft && s < sRight))) {
+                s = 0.5 * (sLeft + sRight); // bisect when the step leaves the bracket (only for extreme |x|)
+                if (sRight - sLeft <= EPSILON * s) {
+                    break;
+                }
+                reversals = 0;
+                ds = 0;
+            }
+            dsPrevious = ds;
+            double b = NormalisedBlack.call(x, s);
+            double bp = NormalisedBlack.vega(x, s);
+            if (b > beta && s < sRight) {
+                sRight = s;
+            } else if (b < beta && s > sLeft) {
+                sLeft = s;
+            }
+            if (b <= 0 || bp <= 0) {
+                ds = 0.5 * (sLeft + sRight) - s;
+            } else {
+                // g(s) = 1/ln b − 1/ln β. With u = ln b: g'/… ratios in terms of u' = b'/b and b''/b', b'''/b'.
+                double lnB = Math.log(b);
+                double u1 = bp / b;
+                double h = x / s;
+                double b2 = h * h / s - s / 4;                   // b''/b'
+                double b3 = b2 * b2 - 3 * (h / s) * (h / s) - 0.25; // b'''/b'
+                double u2OverU1 = b2 - u1;                       // u''/u'
+                double u3OverU1 = b3 - 3 * b2 * u1 + 2 * u1 * u1; // u'''/u'
+                double newton = (lnBeta - lnB) * lnB / lnBeta / u1;
+                double halley = u2OverU1 - 2 * u1 / lnB;                          // g''/g'
+                double third = u3OverU1 - 6 * (u2OverU1 * u1) / lnB + 6 * u1 * u1 / (lnB * lnB); // g'''/g'
+                ds = newton * householderFactor(newton, halley, third);
+            }
+            s += ds;
+        }
+        return s;
+    }
+
+    private static double highestSegmentGuess(double beta, double x, double sH, double bH, double bMax) {
+        double[] map = upperMap(x, sH);
+        double fH = map[0];
+        double f = 0;
+        if (map[2] > -SQRT_DBL_MAX && map[2] < SQRT_DBL_MAX) {
+            double r = RationalCubic.convexControlFittingLeft(bH, bMax, fH, 0, map[1], -0.5, map[2], true);
+            f = RationalCubic.interpolate(beta, bH, bMax, fH, 0, map[1], -0.5, r);
+        }
+        if (f <= 0) {
+            // The quadratic through f(b_h), f(b_max) = 0 and f'(b_max) = −½.
+            double h = bMax - bH;
+            double t = (beta - bH) / h;
+            f = (fH * (1 - t) + 0.5 * h * t) * (1 - t);
+        }
+        return -2 * StandardNormal.inverseCdf(f);
+    }
+
+    private static double highestSegment(double beta, double x, double s, double sLeftStart, double bMax) {
+        double sLeft = sLeftStart;
+        double sRight = Double.MAX_VALUE;
+        double ds = -Double.MAX_VALUE;
+        double dsPrevious = 0;
+        int reversals = 0;
+        for (int i = 0; i < ITERATIONS && Math.abs(ds) > EPSILON * s; i++) {
+            if (ds * dsPrevious < 0) {
+                reversals++;
+            }
+            if (i > 0 && (reversals == 3 || !(s > sLeft && s < sRight))) {
+                s = 0.5 * (sLeft + sRight);
+                if (sRight - sLeft <= EPSILON * s) {
+                    break;
+                }
+                reversals = 0;
+                ds = 0;
+            }
+            dsPrevious = ds;
+            double b = NormalisedBlack.call(x, s);
+            double bp = NormalisedBlack.vega(x, s);
+            if (b > beta && s < sRight) {
+                sRight = s;
+            } else if (b < beta && s > sLeft) {
+                sLeft = s;
+            }
+            if (b >= bMax || bp <= Double.MIN_NORMAL) {
+                ds = 0.5 * (sLeft + sRight) - s;
+            } else {
+                // g(s) = ln(b_max − β) − ln(b_max − b): g' = b'λ, g''/g' = b''/b' + b'λ, g'''/g' = b'''/b' + 3b''λ + 2(b'λ)².
+                double bMaxMinusB = bMax - b;
+                double g = Math.log((bMax - beta) / bMaxMinusB);
+                double gp = bp / bMaxMinusB;
+                double h = x / s;
+                double b2 = h * h / s - s / 4;
+                double b3 = b2 * b2 - 3 * (h / s) * (h / s) - 0.25;
+                double newton = -g / gp;
+                double halley = b2 + gp;
+                double third = b3 + 2 * gp * gp + 3 * b2 * gp;
+                ds = newton * householderFactor(newton, halley, third);
+            }
+            s += ds;
+        }
+        return s;
+    }
+
+    private static double middleSegments(double beta, double x, double sStart, double sLeftStart, double sRightStart) {
+        double s = sStart;
+        double sLeft = sLeftStart;
+        double sRight = sRightStart;
+        double ds = -Double.MAX_VALUE;
+        double dsPrevious = 0;
+        int reversals = 0;
+        for (int i = 0; i < ITERATIONS && Math.abs(ds) > EPSILON * s; i++) {
+            if (ds * dsPrevious < 0) {
+                reversals++;
+            }
+            if (i > 0 && (reversals == 3 || !(s > sLeft && s < sRight))) {
+                s = 0.5 * (sLeft + sRight);
+                if (sRight - sLeft <= EPSILON * s) {
+                    break;
+                }
+                reversals = 0;
+                ds = 0;
+            }
+            dsPrevious = ds;
+            double b = NormalisedBlack.call(x, s);
+            double bp = NormalisedBlack.vega(x, s);
+            if (b > beta && s < sRight) {
+                sRight = s;
+            } else if (b < beta && s > sLeft) {
+                sLeft = s;
+            }
+            double newton = (beta - b) / bp;
+            double h = x / s;
+            double halley = h * h / s - s / 4;
+            double third = halley * halley - 3 * (h / s) * (h / s) - 0.25;
+            ds = Math.max(-0.5 * s, newton * householderFactor(newton, halley, third));
+            s += ds;
+        }
+        return s;
+    }
+
+    /** The Householder(3) correction to a Newton step ν given g''/g' and g'''/g'. */
+    private static double householderFactor(double newton, double halley, double third) {
+        return (1 + 0.5 * halley * newton) / (1 + newton * (halley + third * newton / 6));
+    }
+
+    /**
+     * f_l at s, with df/dβ and d²f/dβ². With z = |x|/(√3·s), y = z², Φ = Φ(−z):
+     * f = (2π/√27)·|x|·Φ³; df/dβ = (df/ds)/(db/ds) = 2π·y·Φ²·e^{y + s²/8};
+     * d²f/dβ² = 2π·y·Φ·e^{2y + s²/4}·[2z/s + (Φ/φ(z))·(s/4 − 2/s − 2y/s)].
+     */
+    static double[] lowerMap(double x, double s) {
+        double ax = Math.abs(x);
+        double z = SQRT_ONE_OVER_THREE * ax / s;
+        double y = z * z;
+        double s2 = s * s;
+        double phiCdf = StandardNormal.cdf(-z);
+        double phiPdf = StandardNormal.pdf(z);
+        double fpp = TWO_PI * y * phiCdf * Math.exp(2 * y + 0.25 * s2)
+                * (2 * z / s + (phiCdf / phiPdf) * (0.25 * s - 2 / s - 2 * y / s));
+        double fp;
+        double f;
+        if (s < Double.MIN_NORMAL) {
+            fp = 1;
+            f = 0;
+        } else {
+            double phi2 = phiCdf * phiCdf;
+            fp = TWO_PI * y * phi2 * Math.exp(y + 0.125 * s2);
+            f = ax < Double.MIN_NORMAL ? 0 : TWO_PI_OVER_SQRT_27 * ax * (phi2 * phiCdf);
+        }
+        return new double[] {f, fp, fpp};
+    }
+
+    static double inverseLowerMap(double x, double f) {
+        if (f < Double.MIN_NORMAL) {
+            return 0;
+        }
+        double ax = Math.abs(x);
+        return Math.abs(x / (SQRT_THREE * StandardNormal.inverseCdf(Math.cbrt(f / (TWO_PI_OVER_SQRT_27 * ax)))));
+    }
+
+    /**
+     * f_u at s, with df/dβ and d²f/dβ². With w = (x/s)²: f = Φ(−s/2); df/dβ = −½·e^{w/2};
+     * d²f/dβ² = √(π/2)·e^{w + s²/8}·w/s.
+     */
+    static double[] upperMap(double x, double s) {
+        double f = StandardNormal.cdf(-0.5 * s);
+        if (Math.abs(x) < Double.MIN_NORMAL) {
+            return new double[] {f, -0.5, 0};
+        }
+        double w = (x / s) * (x / s);
+        return new double[] {f, -0.5 * Math.exp(0.5 * w), SQRT_PI_OVER_TWO * Math.exp(w + 0.125 * s * s) * w / s};
+    }
+}
