@@ -41,7 +41,8 @@ public final class BlackScholesMerton {
         double x = PricingInputs.logMoneyness(spot, strike, expiry, rate, dividend);
         double spotLeg = spot * Math.exp(-dividend * expiry);
         double strikeLeg = strike * Math.exp(-rate * expiry);
-        return presentValue(type, x, vol * Math.sqrt(expiry), spotLeg, strikeLeg);
+        return presentValue(type, x, vol * Math.sqrt(expiry), spotLeg, strikeLeg,
+                Math.sqrt(spotLeg) * Math.sqrt(strikeLeg));
     }
 
     /**
@@ -58,12 +59,30 @@ public final class BlackScholesMerton {
      */
     public static OptionGreeks greeks(OptionType type, double spot, double strike, double expiry, double rate,
             double dividend, double vol) {
+        double[] v = new double[GREEKS];
+        greeks(type, spot, strike, expiry, rate, dividend, vol, v);
+        return new OptionGreeks(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+    }
+
+    /** How many values {@link #greeks(OptionType, double, double, double, double, double, double, double[])} writes. */
+    public static final int GREEKS = 8;
+
+    /**
+     * The price and every Greek into a caller's array, for loops that must not allocate (a record that escapes
+     * costs 80 bytes per option). Same values as {@link #greeks(OptionType, double, double, double, double,
+     * double, double)}, in the order of {@link OptionGreeks}' components.
+     *
+     * @param into receives price, delta, gamma, vega, theta, rho, vanna, volga at indices 0 to 7
+     */
+    public static void greeks(OptionType type, double spot, double strike, double expiry, double rate,
+            double dividend, double vol, double[] into) {
         PricingInputs.check(type, spot, strike, expiry, rate, dividend, vol);
         int sign = type.sign();
         if (expiry == 0) {
             double moneyness = sign * (spot - strike);
             double delta = moneyness > 0 ? sign : moneyness == 0 ? 0.5 * sign : 0;
-            return new OptionGreeks(Math.max(moneyness, 0), delta, 0, 0, 0, 0, 0, 0);
+            fill(into, Math.max(moneyness, 0), delta, 0, 0, 0, 0, 0, 0);
+            return;
         }
         double spotDiscount = Math.exp(-dividend * expiry);
         double strikeDiscount = Math.exp(-rate * expiry);
@@ -72,29 +91,50 @@ public final class BlackScholesMerton {
         double x = PricingInputs.logMoneyness(spot, strike, expiry, rate, dividend);
         double sqrtT = Math.sqrt(expiry);
         double s = vol * sqrtT;
-        double price = presentValue(type, x, s, spotLeg, strikeLeg);
+        double scale = Math.sqrt(spotLeg) * Math.sqrt(strikeLeg);
+        double price = presentValue(type, x, s, spotLeg, strikeLeg, scale);
         if (s == 0 || x / s == Double.NEGATIVE_INFINITY || x / s == Double.POSITIVE_INFINITY) {
             // The forward's payoff, discounted: in the money when θ·x > 0; at x = 0 take the half step.
             double inTheMoney = sign * x > 0 ? 1 : x == 0 ? 0.5 : 0;
             double delta = sign * spotDiscount * inTheMoney;
             double theta = sign * inTheMoney * (dividend * spot * spotDiscount - rate * strike * strikeDiscount);
             double rho = sign * inTheMoney * strike * expiry * strikeDiscount;
-            return new OptionGreeks(price, delta, 0, 0, theta, rho, 0, 0);
+            fill(into, price, delta, 0, 0, theta, rho, 0, 0);
+            return;
         }
-        double d1 = x / s + 0.5 * s;
+        double inverseVol = 1 / vol;
+        double inverseSqrtT = 1 / sqrtT;
+        double inverseSpot = 1 / spot;
+        double h = x * inverseVol * inverseSqrtT;
+        double d1 = h + 0.5 * s;
         double d2 = d1 - s;
         // S·e^{−qT}·φ(d1) = √(F·K)·e^{−rT}·∂b/∂s, which stays finite where e^{x/2} alone would overflow.
-        double density = Math.sqrt(spotLeg) * Math.sqrt(strikeLeg) * NormalisedBlack.vega(x, s);
+        double density = scale * StandardNormal.ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + 0.25 * s * s));
         double vega = density * sqrtT;
-        double delta = sign * spotDiscount * StandardNormal.cdf(sign * d1);
-        double gamma = density / (spot * spot * s);
-        double strikeTerm = strikeLeg * StandardNormal.cdf(sign * d2);
-        double theta = -density * vol / (2 * sqrtT) - sign * rate * strikeTerm
-                + sign * dividend * spotLeg * StandardNormal.cdf(sign * d1);
-        double rho = sign * expiry * strikeTerm;
-        double vanna = -density / spot * d2 / vol;
-        double volga = vega * d1 * d2 / vol;
-        return new OptionGreeks(price, delta, gamma, vega, theta, rho, vanna, volga);
+        double spotTerm = spotLeg * StandardNormal.cdf(sign * d1);
+        // K·e^{−rT}·Φ(θ·d2) from V = θ·(S·e^{−qT}·Φ(θ·d1) − K·e^{−rT}·Φ(θ·d2)): a sum for puts; for calls the
+        // two terms nearly cancel in V exactly where it is small, so subtracting it loses nothing material.
+        double strikeTerm = Math.max(spotTerm - sign * price, 0);
+        fill(into, price,
+                sign * spotTerm * inverseSpot,
+                density * inverseSpot * inverseSpot * inverseVol * inverseSqrtT,
+                vega,
+                -0.5 * density * vol * inverseSqrtT - sign * rate * strikeTerm + sign * dividend * spotTerm,
+                sign * expiry * strikeTerm,
+                -density * inverseSpot * d2 * inverseVol,
+                vega * d1 * d2 * inverseVol);
+    }
+
+    private static void fill(double[] into, double price, double delta, double gamma, double vega, double theta,
+            double rho, double vanna, double volga) {
+        into[0] = price;
+        into[1] = delta;
+        into[2] = gamma;
+        into[3] = vega;
+        into[4] = theta;
+        into[5] = rho;
+        into[6] = vanna;
+        into[7] = volga;
     }
 
     /** ∂V/∂S. @see #greeks */
@@ -143,10 +183,12 @@ public final class BlackScholesMerton {
      * The present value from log-moneyness, total volatility and the two discounted legs S·e^{−qT} and K·e^{−rT}:
      * e^{−rT}·√(F·K)·b(θ·x, s), the in-the-money side as intrinsic value plus the out-of-the-money time value.
      * Only the upper bound, a single leg, is pinned against rounding in the last place.
+     *
+     * @param scale √(S·e^{−qT}·K·e^{−rT})
      */
-    static double presentValue(OptionType type, double x, double s, double spotLeg, double strikeLeg) {
+    static double presentValue(OptionType type, double x, double s, double spotLeg, double strikeLeg,
+            double scale) {
         double moneyness = type.sign() * x;
-        double scale = Math.sqrt(spotLeg) * Math.sqrt(strikeLeg);
         double value = intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
                 + scale * NormalisedBlack.call(-Math.abs(moneyness), s);
         double upper = type == OptionType.CALL ? spotLeg : strikeLeg;

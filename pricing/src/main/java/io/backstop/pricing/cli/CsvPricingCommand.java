@@ -2,15 +2,20 @@ package io.backstop.pricing.cli;
 
 import io.backstop.pricing.OptionType;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * A command that reads option rows as CSV and writes each row back with computed columns appended.
  *
- * <p>Rows stream through fixed buffers. Input columns are echoed as they were written; numbers are printed as the
+ * <p>Rows stream through a fixed set of batches: this thread reads, parses and prices while a second formats
+ * and writes, so both cores work and memory does not grow with the input. Input columns are echoed as they were written; numbers are printed as the
  * shortest decimal that reads back to the same double. A bad row gets empty numbers and its message in the
  * {@code error} column (quoted as RFC 4180 requires) and the other rows still go through; {@link #run} then
  * returns exit status 2. A missing or wrong header is an error before any output.
@@ -65,45 +70,73 @@ abstract class CsvPricingCommand {
             err.println("error: expected the header line '" + header() + "', got '" + header + "'");
             return BAD_INPUT;
         }
-        int numericInputs = inputColumns.length - 1;
-        int outputs = outputColumns.length;
-        double[] numbers = new double[numericInputs];
-        double[] results = new double[outputs];
-        int[] fieldStart = new int[inputColumns.length + 1];
-        int[] fieldEnd = new int[inputColumns.length + 1];
-        byte[] buffer = new byte[FLUSH_AT + 4096];
-        int at = ascii(header() + "," + String.join(",", outputColumns) + "\n", buffer, 0);
+        byte[] headerLine = (header() + "," + String.join(",", outputColumns) + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        out.write(headerLine);
+        RowPipeline pipeline = new RowPipeline(out);
+        pipeline.start();
         boolean anyBad = false;
-        while (lines.next()) {
-            byte[] line = lines.bytes();
-            int from = lines.start();
-            int to = lines.end();
-            if (from == to) {
-                continue; // blank lines carry no row
-            }
-            int fields = split(line, from, to, fieldStart, fieldEnd);
-            String error = null;
-            if (fields != inputColumns.length) {
-                error = "expected " + inputColumns.length + " fields (" + header() + "), got " + fields;
-            } else {
-                try {
-                    OptionType type = OptionType.parse(new String(line, fieldStart[0], fieldEnd[0] - fieldStart[0],
-                            StandardCharsets.US_ASCII));
-                    for (int i = 0; i < numericInputs; i++) {
-                        double value = DecimalParser.parse(line, fieldStart[i + 1], fieldEnd[i + 1]);
-                        if (Double.isNaN(value)) {
-                            throw new IllegalArgumentException(inputColumns[i + 1] + " is not a number: '"
-                                    + new String(line, fieldStart[i + 1], fieldEnd[i + 1] - fieldStart[i + 1],
-                                            StandardCharsets.US_ASCII).strip() + "'");
-                        }
-                        numbers[i] = value;
-                    }
-                    evaluate(type, numbers, results);
-                } catch (IllegalArgumentException e) {
-                    error = e.getMessage();
+        try {
+            Batch batch = pipeline.emptyBatch();
+            while (lines.next()) {
+                if (lines.start() == lines.end()) {
+                    continue; // blank lines carry no row
                 }
+                if (!batch.add(lines.bytes(), lines.start(), lines.end())) {
+                    pipeline.hand(batch);
+                    batch = pipeline.emptyBatch();
+                    batch.add(lines.bytes(), lines.start(), lines.end());
+                }
+                anyBad |= !evaluate(batch, batch.size - 1);
             }
-            int needed = (to - from) + inputColumns.length + 32 * outputs + (error == null ? 0 : 2 * error.length() + 4);
+            pipeline.hand(batch);
+        } finally {
+            pipeline.finish();
+        }
+        return anyBad ? BAD_INPUT : OK;
+    }
+
+    /** Parses and computes row {@code row} of the batch; false when it was bad (its message is kept). */
+    private boolean evaluate(Batch batch, int row) {
+        int fields = batch.split(row, inputColumns.length);
+        batch.fields[row] = fields;
+        int numericInputs = inputColumns.length - 1;
+        try {
+            if (fields != inputColumns.length) {
+                throw new IllegalArgumentException(
+                        "expected " + inputColumns.length + " fields (" + header() + "), got " + fields);
+            }
+            int base = row * (inputColumns.length + 1);
+            byte[] data = batch.data;
+            OptionType type = OptionType.parse(new String(data, batch.fieldStart[base],
+                    batch.fieldEnd[base] - batch.fieldStart[base], StandardCharsets.US_ASCII));
+            for (int i = 0; i < numericInputs; i++) {
+                int from = batch.fieldStart[base + i + 1];
+                int to = batch.fieldEnd[base + i + 1];
+                double value = DecimalParser.parse(data, from, to);
+                if (Double.isNaN(value)) {
+                    throw new IllegalArgumentException(inputColumns[i + 1] + " is not a number: '"
+                            + new String(data, from, to - from, StandardCharsets.US_ASCII).strip() + "'");
+                }
+                batch.numbers[i] = value;
+            }
+            evaluate(type, batch.numbers, batch.scratch);
+            System.arraycopy(batch.scratch, 0, batch.results, row * outputColumns.length, outputColumns.length);
+            batch.errors[row] = null;
+            return true;
+        } catch (IllegalArgumentException e) {
+            batch.errors[row] = e.getMessage();
+            return false;
+        }
+    }
+
+    /** Writes a computed batch as CSV: echoed input columns, numbers, error. */
+    private int format(Batch batch, byte[] buffer, int at, OutputStream out) throws IOException {
+        int outputs = outputColumns.length;
+        for (int row = 0; row < batch.size; row++) {
+            String error = batch.errors[row];
+            int needed = batch.lineEnd[row] - batch.lineStart[row] + inputColumns.length + 32 * outputs
+                    + (error == null ? 0 : 2 * error.length() + 4);
             if (at + needed > buffer.length) {
                 out.write(buffer, 0, at);
                 at = 0;
@@ -111,15 +144,15 @@ abstract class CsvPricingCommand {
                     buffer = new byte[needed];
                 }
             }
-            at = echo(line, fields, fieldStart, fieldEnd, buffer, at);
+            at = echo(batch, row, buffer, at);
             if (error == null) {
+                int base = row * outputs;
                 for (int i = 0; i < outputs - 1; i++) {
                     buffer[at++] = ',';
-                    at = ShortestDecimal.write(results[i], buffer, at);
+                    at = ShortestDecimal.write(batch.results[base + i], buffer, at);
                 }
                 buffer[at++] = ',';
             } else {
-                anyBad = true;
                 for (int i = 0; i < outputs; i++) {
                     buffer[at++] = ',';
                 }
@@ -131,41 +164,24 @@ abstract class CsvPricingCommand {
                 at = 0;
             }
         }
-        out.write(buffer, 0, at);
-        out.flush();
-        return anyBad ? BAD_INPUT : OK;
+        return at;
     }
 
     /** Echoes the input columns, padded or cut to the header's count. */
-    private int echo(byte[] line, int fields, int[] fieldStart, int[] fieldEnd, byte[] buffer, int at) {
+    private int echo(Batch batch, int row, byte[] buffer, int at) {
+        int base = row * (inputColumns.length + 1);
+        int fields = batch.fields[row];
         for (int i = 0; i < inputColumns.length; i++) {
             if (i > 0) {
                 buffer[at++] = ',';
             }
             if (i < fields) {
-                int length = fieldEnd[i] - fieldStart[i];
-                System.arraycopy(line, fieldStart[i], buffer, at, length);
+                int length = batch.fieldEnd[base + i] - batch.fieldStart[base + i];
+                System.arraycopy(batch.data, batch.fieldStart[base + i], buffer, at, length);
                 at += length;
             }
         }
         return at;
-    }
-
-    /** Splits on commas into at most {@code fieldStart.length} fields and returns how many there were. */
-    private static int split(byte[] line, int from, int to, int[] fieldStart, int[] fieldEnd) {
-        int count = 0;
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || line[i] == ',') {
-                if (count < fieldStart.length) {
-                    fieldStart[count] = start;
-                    fieldEnd[count] = i;
-                }
-                count++;
-                start = i + 1;
-            }
-        }
-        return count;
     }
 
     private static int quoted(String text, byte[] buffer, int at) {
@@ -181,10 +197,153 @@ abstract class CsvPricingCommand {
         return at;
     }
 
-    private static int ascii(String text, byte[] buffer, int at) {
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(bytes, 0, buffer, at, bytes.length);
-        return at + bytes.length;
+    /** Rows copied out of the input with their fields and computed columns: the unit handed between threads. */
+    private final class Batch {
+        static final int ROWS = 4096;
+        byte[] data = new byte[ROWS * 64];
+        int used;
+        int size;
+        final int[] lineStart = new int[ROWS];
+        final int[] lineEnd = new int[ROWS];
+        final int[] fields = new int[ROWS];
+        final int[] fieldStart = new int[ROWS * (inputColumns.length + 1)];
+        final int[] fieldEnd = new int[ROWS * (inputColumns.length + 1)];
+        final double[] results = new double[ROWS * outputColumns.length];
+        final String[] errors = new String[ROWS];
+        final double[] numbers = new double[inputColumns.length - 1];
+        final double[] scratch = new double[outputColumns.length];
+
+        /** Copies a line in; false when the batch is full. */
+        boolean add(byte[] line, int from, int to) {
+            int length = to - from;
+            if (size == ROWS || (used + length > data.length && size > 0)) {
+                return false;
+            }
+            if (used + length > data.length) {
+                data = Arrays.copyOf(data, used + length); // a single line longer than a whole batch
+            }
+            System.arraycopy(line, from, data, used, length);
+            lineStart[size] = used;
+            lineEnd[size] = used + length;
+            used += length;
+            size++;
+            return true;
+        }
+
+        /** Splits a row on commas, keeping at most {@code limit + 1} fields; returns how many there were. */
+        int split(int row, int limit) {
+            int base = row * (limit + 1);
+            int count = 0;
+            int start = lineStart[row];
+            int to = lineEnd[row];
+            for (int i = start; i <= to; i++) {
+                if (i == to || data[i] == ',') {
+                    if (count <= limit) {
+                        fieldStart[base + count] = start;
+                        fieldEnd[base + count] = i;
+                    }
+                    count++;
+                    start = i + 1;
+                }
+            }
+            return count;
+        }
+
+        void clear() {
+            used = 0;
+            size = 0;
+        }
+    }
+
+    /**
+     * Two stages on two threads: the caller reads, parses and prices; a writer thread formats and writes, in
+     * order. Three batches circulate through bounded queues, so memory stays fixed however many rows stream by.
+     */
+    private final class RowPipeline {
+        private static final int BATCHES = 3;
+        private final BlockingQueue<Batch> empty = new ArrayBlockingQueue<>(BATCHES + 1);
+        private final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(BATCHES + 1);
+        private final Batch endOfInput = new Batch();
+        private final OutputStream out;
+        private final Thread writer;
+        private volatile IOException failure;
+
+        RowPipeline(OutputStream out) {
+            this.out = out;
+            for (int i = 0; i < BATCHES; i++) {
+                empty.add(new Batch());
+            }
+            writer = new Thread(this::write, "csv-writer");
+            writer.setDaemon(true);
+        }
+
+        void start() {
+            writer.start();
+        }
+
+        Batch emptyBatch() throws IOException {
+            Batch batch = take(empty);
+            batch.clear();
+            return batch;
+        }
+
+        void hand(Batch batch) throws IOException {
+            put(full, batch);
+        }
+
+        void finish() throws IOException {
+            put(full, endOfInput);
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while writing rows");
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private void write() {
+            byte[] buffer = new byte[FLUSH_AT + 4096];
+            int at = 0;
+            try {
+                for (Batch batch = take(full); batch != endOfInput; batch = take(full)) {
+                    at = format(batch, buffer, at, out);
+                    put(empty, batch);
+                }
+                out.write(buffer, 0, at);
+                out.flush();
+            } catch (IOException e) {
+                failure = e;
+                empty.offer(new Batch()); // let a reader blocked on a batch wake up and see the failure
+                full.clear();
+            }
+        }
+
+        private Batch take(BlockingQueue<Batch> queue) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while streaming rows");
+            }
+        }
+
+        private void put(BlockingQueue<Batch> queue, Batch batch) throws IOException {
+            if (failure != null && queue == full) {
+                throw failure;
+            }
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while streaming rows");
+            }
+        }
     }
 
     /** Lines of an input stream as slices of one reused buffer, without the line terminator (LF or CRLF). */
@@ -231,7 +390,7 @@ abstract class CsvPricingCommand {
                 position = 0;
             }
             if (filled == buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
+                buffer = Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
             }
             int read = in.read(buffer, filled, buffer.length - filled);
             if (read < 0) {

@@ -30,6 +30,7 @@ final class ShortestDecimal {
     private static final long[] G1 = new long[K_MAX - K_MIN + 1];
     private static final long[] G0 = new long[K_MAX - K_MIN + 1];
     private static final long[] POW10 = new long[H + 2];
+    private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static {
         BigInteger mask63 = BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE);
@@ -45,6 +46,10 @@ final class ShortestDecimal {
             }
             G1[k - K_MIN] = g.shiftRight(63).longValueExact();
             G0[k - K_MIN] = g.and(mask63).longValueExact();
+        }
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
         }
         long p = 1;
         for (int i = 0; i < POW10.length; i++) {
@@ -180,12 +185,10 @@ final class ShortestDecimal {
             }
             int intLen = len + e; // digits before the point
             if (intLen > 0) {
-                int start = at;
-                at = integerDigits(f, len, buffer, at + 1) ;
-                // shift the integer part left by one to open a gap for the point
-                System.arraycopy(buffer, start + 1, buffer, start, intLen);
-                buffer[start + intLen] = '.';
-                return at;
+                long scale = POW10[-e];
+                at = integerDigits(f / scale, intLen, buffer, at);
+                buffer[at++] = '.';
+                return integerDigits(f % scale, -e, buffer, at);
             }
             buffer[at++] = '0';
             buffer[at++] = '.';
@@ -217,12 +220,40 @@ final class ShortestDecimal {
         return at;
     }
 
+    /**
+     * Writes f as exactly len digits (zero-padded on the left) ending at at + len: two at a time from int halves,
+     * long division being dear.
+     */
     private static int integerDigits(long f, int len, byte[] buffer, int at) {
-        for (int i = at + len - 1; i >= at; i--) {
-            buffer[i] = (byte) ('0' + f % 10);
-            f /= 10;
+        int end = at + len;
+        int i = end;
+        while (f >= 100_000_000) {
+            int low = (int) (f % 100_000_000);
+            f /= 100_000_000;
+            for (int k = 0; k < 4; k++) {
+                int pair = (low % 100) << 1;
+                low /= 100;
+                buffer[--i] = DIGIT_PAIRS[pair + 1];
+                buffer[--i] = DIGIT_PAIRS[pair];
+            }
         }
-        return at + len;
+        int v = (int) f;
+        while (v >= 100) {
+            int pair = (v % 100) << 1;
+            v /= 100;
+            buffer[--i] = DIGIT_PAIRS[pair + 1];
+            buffer[--i] = DIGIT_PAIRS[pair];
+        }
+        if (v >= 10) {
+            buffer[--i] = DIGIT_PAIRS[(v << 1) + 1];
+            buffer[--i] = DIGIT_PAIRS[v << 1];
+        } else {
+            buffer[--i] = (byte) ('0' + v);
+        }
+        while (i > at) {
+            buffer[--i] = '0'; // leading zeros of a fraction part such as the 05 of 1.05
+        }
+        return end;
     }
 
     private static int ascii(String text, byte[] buffer, int at) {
