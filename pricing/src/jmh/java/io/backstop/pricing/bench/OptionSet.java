@@ -35,8 +35,15 @@ final class OptionSet {
         }
     }
 
-    /** The same set restricted to options whose price is at least {@code floor} (Brent's bracket needs that). */
-    boolean priced(int i, double floor) {
-        return price[i] >= floor;
+    /**
+     * Whether a bracketing solver can find this option's volatility at all: its time value (price less the
+     * forward's intrinsic value) and its vega must both stand clear of rounding, or the objective is flat zero
+     * near the root and Brent's bracket fails.
+     */
+    boolean bracketable(int i, double floor) {
+        double intrinsic = Math.max(type[i].sign() * (spot[i] * Math.exp(-dividend[i] * expiry[i])
+                - strike[i] * Math.exp(-rate[i] * expiry[i])), 0);
+        double vega = BlackScholesMerton.vega(type[i], spot[i], strike[i], expiry[i], rate[i], dividend[i], vol[i]);
+        return price[i] - intrinsic >= floor && vega >= floor;
     }
 }
