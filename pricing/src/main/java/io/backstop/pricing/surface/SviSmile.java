@@ -88,8 +88,11 @@ public record SviSmile(double a, double b, double rho, double m, double sigma) {
      * @return g(k)
      */
     public double durrleman(double k) {
-        double w = totalVariance(k);
         double wp = slope(k);
+        if (wp == 0) {
+            return 1 + curvature(k) / 2; // both 1/w terms carry w': a flat zero-variance smile has g = 1, not 0/0
+        }
+        double w = totalVariance(k);
         double first = 1 - k * wp / (2 * w);
         return first * first - wp * wp / 4 * (1 / w + 0.25) + curvature(k) / 2;
     }

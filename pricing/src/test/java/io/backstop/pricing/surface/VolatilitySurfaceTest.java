@@ -59,6 +59,13 @@ class VolatilitySurfaceTest {
     }
 
     @Test
+    void flatZeroVolatilitySurface_isAcceptedAndZeroEverywhere() {
+        VolatilitySurface zero = VolatilitySurface.flat(0);
+        assertThat(zero.impliedVolatility(0.4, 0.5)).isZero();
+        assertThat(new SviSmile(0, 0, 0, 0, 1).durrleman(0.3)).isEqualTo(1.0);
+    }
+
+    @Test
     void calendarArbitrage_isRejected() {
         // The later smile lies below the earlier one at every strike: a calendar spread that pays to own.
         assertThatThrownBy(() -> VolatilitySurface.of(Map.of(0.25, THREE_MONTHS, 0.5, ONE_MONTH)))
