@@ -17,6 +17,9 @@ package io.backstop.pricing;
  */
 public final class BlackScholesMerton {
 
+    /** How many values {@link #greeks(OptionType, double, double, double, double, double, double, double[])} writes. */
+    public static final int GREEKS = 8;
+
     private BlackScholesMerton() {
     }
 
@@ -64,9 +67,6 @@ public final class BlackScholesMerton {
         return new OptionGreeks(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
     }
 
-    /** How many values {@link #greeks(OptionType, double, double, double, double, double, double, double[])} writes. */
-    public static final int GREEKS = 8;
-
     /**
      * The price and every Greek into a caller's array, for loops that must not allocate (a record that escapes
      * costs 80 bytes per option). Same values as {@link #greeks(OptionType, double, double, double, double,
@@ -109,7 +109,7 @@ public final class BlackScholesMerton {
         double d1 = h + 0.5 * s;
         double d2 = d1 - s;
         // S·e^{−qT}·φ(d1) = √(F·K)·e^{−rT}·∂b/∂s, which stays finite where e^{x/2} alone would overflow.
-        double density = scale * StandardNormal.ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + 0.25 * s * s));
+        double density = scale * NormalisedBlack.vegaAt(h, 0.5 * s);
         double vega = density * sqrtT;
         double spotTerm = spotLeg * StandardNormal.cdf(sign * d1);
         // K·e^{−rT}·Φ(θ·d2) from V = θ·(S·e^{−qT}·Φ(θ·d1) − K·e^{−rT}·Φ(θ·d2)): a sum for puts; for calls the

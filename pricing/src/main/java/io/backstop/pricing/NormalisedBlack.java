@@ -83,10 +83,10 @@ public final class NormalisedBlack {
         double h = x / s;
         double t = 0.5 * s;
         if (h < ASYMPTOTIC_THRESHOLD && h + t < ASYMPTOTIC_THRESHOLD + SMALL_T_THRESHOLD) {
-            return scale(h, t) * asymptoticMillsDifference(h, t);
+            return vegaAt(h, t) * asymptoticMillsDifference(h, t);
         }
         if (t < SMALL_T_THRESHOLD) {
-            return scale(h, t) * taylorMillsDifference(h, t);
+            return vegaAt(h, t) * taylorMillsDifference(h, t);
         }
         if (h + t > DIRECT_FORM_THRESHOLD) {
             double b = StandardNormal.cdf(h + t) * Math.exp(0.5 * x) - StandardNormal.cdf(h - t) * Math.exp(-0.5 * x);
@@ -108,12 +108,11 @@ public final class NormalisedBlack {
         if (s <= 0) {
             return x == 0 ? ONE_OVER_SQRT_TWO_PI : 0;
         }
-        double h = x / s;
-        double t = 0.5 * s;
-        return scale(h, t);
+        return vegaAt(x / s, 0.5 * s);
     }
 
-    private static double scale(double h, double t) {
+    /** ∂b/∂s in (h, t) = (x/s, s/2) coordinates, for callers that already hold them. */
+    static double vegaAt(double h, double t) {
         return ONE_OVER_SQRT_TWO_PI * Math.exp(-0.5 * (h * h + t * t));
     }
 

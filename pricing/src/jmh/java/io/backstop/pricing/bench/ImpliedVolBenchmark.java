@@ -41,15 +41,16 @@ public class ImpliedVolBenchmark {
 
     @Benchmark
     public double letsBeRational() {
-        int j = i = (i + 1) & (OptionSet.SIZE - 1);
-        return ImpliedVolatility.of(set.type[j], set.spot[j], set.strike[j], set.expiry[j], set.rate[j],
-                set.dividend[j], set.price[j]);
+        return impliedVol(i = (i + 1) & (OptionSet.SIZE - 1));
     }
 
     @Benchmark
     public double letsBeRationalOnBrentsSubset() {
         k = k + 1 == brentable.length ? 0 : k + 1;
-        int j = brentable[k];
+        return impliedVol(brentable[k]);
+    }
+
+    private double impliedVol(int j) {
         return ImpliedVolatility.of(set.type[j], set.spot[j], set.strike[j], set.expiry[j], set.rate[j],
                 set.dividend[j], set.price[j]);
     }

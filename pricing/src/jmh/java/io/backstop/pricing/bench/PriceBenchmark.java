@@ -50,9 +50,7 @@ public class PriceBenchmark {
         int j = next();
         BlackScholesMerton.greeks(set.type[j], set.spot[j], set.strike[j], set.expiry[j], set.rate[j],
                 set.dividend[j], set.vol[j], out);
-        for (double v : out) {
-            bh.consume(v);
-        }
+        consumeAll(bh);
     }
 
     @Benchmark
@@ -76,6 +74,10 @@ public class PriceBenchmark {
         int j = next();
         TextbookBlackScholes.greeks(set.type[j], set.spot[j], set.strike[j], set.expiry[j], set.rate[j],
                 set.dividend[j], set.vol[j], out);
+        consumeAll(bh);
+    }
+
+    private void consumeAll(Blackhole bh) {
         for (double v : out) {
             bh.consume(v);
         }

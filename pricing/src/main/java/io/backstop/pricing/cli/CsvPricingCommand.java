@@ -15,10 +15,11 @@ import java.util.concurrent.BlockingQueue;
  * A command that reads option rows as CSV and writes each row back with computed columns appended.
  *
  * <p>Rows stream through a fixed set of batches: this thread reads, parses and prices while a second formats
- * and writes, so both cores work and memory does not grow with the input. Input columns are echoed as they were written; numbers are printed as the
- * shortest decimal that reads back to the same double. A bad row gets empty numbers and its message in the
- * {@code error} column (quoted as RFC 4180 requires) and the other rows still go through; {@link #run} then
- * returns exit status 2. A missing or wrong header is an error before any output.
+ * and writes, so both cores work and memory does not grow with the input. Input columns are echoed as they
+ * were written; numbers are printed as the shortest decimal that reads back to the same double. A bad row gets
+ * empty numbers and its message in the {@code error} column (quoted as RFC 4180 requires) and the other rows
+ * still go through; {@link #run} then returns exit status 2. A missing or wrong header is an error before any
+ * output.
  */
 abstract class CsvPricingCommand {
 
@@ -108,8 +109,7 @@ abstract class CsvPricingCommand {
             }
             int base = row * (inputColumns.length + 1);
             byte[] data = batch.data;
-            OptionType type = OptionType.parse(new String(data, batch.fieldStart[base],
-                    batch.fieldEnd[base] - batch.fieldStart[base], StandardCharsets.US_ASCII));
+            OptionType type = optionType(data, batch.fieldStart[base], batch.fieldEnd[base]);
             for (int i = 0; i < numericInputs; i++) {
                 int from = batch.fieldStart[base + i + 1];
                 int to = batch.fieldEnd[base + i + 1];
@@ -128,6 +128,22 @@ abstract class CsvPricingCommand {
             batch.errors[row] = e.getMessage();
             return false;
         }
+    }
+
+    /**
+     * The option type of a field without building a string for the common spellings; anything else goes to
+     * {@link OptionType#parse}, which owns the rule and the message.
+     */
+    private static OptionType optionType(byte[] data, int from, int to) {
+        int length = to - from;
+        if (length == 4 && data[from] == 'c' && data[from + 1] == 'a' && data[from + 2] == 'l'
+                && data[from + 3] == 'l') {
+            return OptionType.CALL;
+        }
+        if (length == 3 && data[from] == 'p' && data[from + 1] == 'u' && data[from + 2] == 't') {
+            return OptionType.PUT;
+        }
+        return OptionType.parse(new String(data, from, length, StandardCharsets.US_ASCII));
     }
 
     /** Writes a computed batch as CSV: echoed input columns, numbers, error. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /** Entry point of {@code ./backstop price} and {@code ./backstop implied-vol}. */
 public final class PricingCommandLine {
@@ -40,7 +41,7 @@ public final class PricingCommandLine {
 
     static int run(String[] args, InputStream in, OutputStream out, PrintStream err) throws IOException {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
-            out.write((USAGE + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write((USAGE + "\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return CsvPricingCommand.OK;
         }

@@ -88,18 +88,18 @@ final class ShortestDecimal {
                     return digits(f, 0, buffer, at); // an integer below 2^53: its own digits are shortest
                 }
             }
-            return toDecimal(-mq, c, 0, buffer, at);
+            return toDecimal(-mq, c, buffer, at);
         }
         if (t != 0) {
             // Subnormal. The JDK scales the two smallest by ten to print 4.9E-324 for compatibility;
             // the shortest decimal that reads back is 5.0E-324, so that is what we print.
-            return toDecimal(Q_MIN, t, 0, buffer, at);
+            return toDecimal(Q_MIN, t, buffer, at);
         }
         return ascii("0.0", buffer, at);
     }
 
     /** Figure 7 of the paper, with the efficient computations of its figure 9. */
-    private static int toDecimal(int q, long c, int dk, byte[] buffer, int at) {
+    private static int toDecimal(int q, long c, byte[] buffer, int at) {
         int out = (int) c & 1;
         long cb = c << 2;
         long cbr = cb + 2;
@@ -134,10 +134,10 @@ final class ShortestDecimal {
         boolean uin = vbl + out <= s << 2;
         boolean win = (u << 2) + out <= vbr;
         if (uin != win) {
-            return digits(uin ? s : u, k + dk, buffer, at);
+            return digits(uin ? s : u, k, buffer, at);
         }
         long cmp = vb - ((s + u) << 1);
-        return digits(cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : u, k + dk, buffer, at);
+        return digits(cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : u, k, buffer, at);
     }
 
     /** floor(g·cp / 2^127), with the lowest bit set when the division was inexact (round to odd). */

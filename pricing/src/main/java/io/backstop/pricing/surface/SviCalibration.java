@@ -5,6 +5,7 @@ import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 
@@ -101,7 +102,7 @@ public final class SviCalibration {
     }
 
     /** Values and a central-difference Jacobian in the unconstrained coordinates. */
-    private static Pair<RealVector, org.apache.commons.math3.linear.RealMatrix> valueAndJacobian(RealVector point,
+    private static Pair<RealVector, RealMatrix> valueAndJacobian(RealVector point,
             double expiry, double[] k) {
         double[] p = point.toArray();
         double[] value = impliedVols(p, expiry, k);
