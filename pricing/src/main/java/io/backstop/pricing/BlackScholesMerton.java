@@ -1,5 +1,10 @@
 package io.backstop.pricing;
 
+import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO;
+import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
+
+import org.apache.commons.numbers.gamma.Erfcx;
+
 /**
  * Black-Scholes-Merton prices and Greeks of European options on an underlying with continuous dividend yield
  * (or cost of carry) q and continuously compounded rate r.
@@ -92,8 +97,8 @@ public final class BlackScholesMerton {
         double sqrtT = Math.sqrt(expiry);
         double s = vol * sqrtT;
         double scale = Math.sqrt(spotLeg) * Math.sqrt(strikeLeg);
-        double price = presentValue(type, x, s, spotLeg, strikeLeg, scale);
         if (s == 0 || x / s == Double.NEGATIVE_INFINITY || x / s == Double.POSITIVE_INFINITY) {
+            double price = presentValue(type, x, s, spotLeg, strikeLeg, scale);
             // The forward's payoff, discounted: in the money when θ·x > 0; at x = 0 take the half step.
             double inTheMoney = sign * x > 0 ? 1 : x == 0 ? 0.5 : 0;
             double delta = sign * spotDiscount * inTheMoney;
@@ -102,27 +107,33 @@ public final class BlackScholesMerton {
             fill(into, price, delta, 0, 0, theta, rho, 0, 0);
             return;
         }
-        double inverseVol = 1 / vol;
-        double inverseSqrtT = 1 / sqrtT;
+        // Two reciprocals serve every Greek: σ/√T = σ²/s, 1/σ = √T/s.
+        double inverseS = 1 / s;
         double inverseSpot = 1 / spot;
-        double h = x * inverseVol * inverseSqrtT;
+        double h = x / s; // as the price alone divides, so that both give the same price to the bit
         double d1 = h + 0.5 * s;
         double d2 = d1 - s;
+        double normalisedVega = NormalisedBlack.vegaAt(h, 0.5 * s);
+        double price = presentValue(type, x, h, 0.5 * s, normalisedVega, spotLeg, strikeLeg, scale);
         // S·e^{−qT}·φ(d1) = √(F·K)·e^{−rT}·∂b/∂s, which stays finite where e^{x/2} alone would overflow.
-        double density = scale * NormalisedBlack.vegaAt(h, 0.5 * s);
+        double density = scale * normalisedVega;
         double vega = density * sqrtT;
-        double spotTerm = spotLeg * StandardNormal.cdf(sign * d1);
+        // S·e^{−qT}·Φ(θ·d1) from Φ(u) = ½·erfcx(−u/√2)·e^{−u²/2} and S·e^{−qT}·e^{−d1²/2} = √(2π)·density: one
+        // erfcx and no further exponential; the tail that would cancel is taken from the other side.
+        double u = sign * d1;
+        double spotTerm = u <= 0 ? SQRT_PI_OVER_TWO * density * Erfcx.value(-ONE_OVER_SQRT_TWO * u)
+                : spotLeg - SQRT_PI_OVER_TWO * density * Erfcx.value(ONE_OVER_SQRT_TWO * u);
         // K·e^{−rT}·Φ(θ·d2) from V = θ·(S·e^{−qT}·Φ(θ·d1) − K·e^{−rT}·Φ(θ·d2)): a sum for puts; for calls the
         // two terms nearly cancel in V exactly where it is small, so subtracting it loses nothing material.
         double strikeTerm = Math.max(spotTerm - sign * price, 0);
         fill(into, price,
                 sign * spotTerm * inverseSpot,
-                density * inverseSpot * inverseSpot * inverseVol * inverseSqrtT,
+                density * inverseSpot * inverseSpot * inverseS,
                 vega,
-                -0.5 * density * vol * inverseSqrtT - sign * rate * strikeTerm + sign * dividend * spotTerm,
+                -0.5 * density * vol * vol * inverseS - sign * rate * strikeTerm + sign * dividend * spotTerm,
                 sign * expiry * strikeTerm,
-                -density * inverseSpot * d2 * inverseVol,
-                vega * d1 * d2 * inverseVol);
+                -density * inverseSpot * d2 * sqrtT * inverseS,
+                vega * d1 * d2 * sqrtT * inverseS);
     }
 
     private static void fill(double[] into, double price, double delta, double gamma, double vega, double theta,
@@ -189,10 +200,24 @@ public final class BlackScholesMerton {
     static double presentValue(OptionType type, double x, double s, double spotLeg, double strikeLeg,
             double scale) {
         double moneyness = type.sign() * x;
-        double value = intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
-                + scale * NormalisedBlack.call(-Math.abs(moneyness), s);
-        double upper = type == OptionType.CALL ? spotLeg : strikeLeg;
-        return Math.min(value, upper);
+        return belowUpperBound(type, intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
+                + scale * NormalisedBlack.call(-Math.abs(moneyness), s), spotLeg, strikeLeg);
+    }
+
+    /**
+     * {@link #presentValue(OptionType, double, double, double, double, double)} for s &gt; 0 and finite h = x/s,
+     * given the normalised vega at (h, t = s/2), which the Greeks need anyway.
+     */
+    private static double presentValue(OptionType type, double x, double h, double t, double normalisedVega,
+            double spotLeg, double strikeLeg, double scale) {
+        double moneyness = type.sign() * x;
+        return belowUpperBound(type, intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
+                + scale * NormalisedBlack.outOfTheMoney(-Math.abs(moneyness), -Math.abs(h), t, normalisedVega),
+                spotLeg, strikeLeg);
+    }
+
+    private static double belowUpperBound(OptionType type, double value, double spotLeg, double strikeLeg) {
+        return Math.min(value, type == OptionType.CALL ? spotLeg : strikeLeg);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.backstop.pricing;
 
+import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO_PI;
 import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
 
 /**
@@ -23,6 +24,8 @@ final class LetsBeRational {
     private static final double SQRT_THREE = Math.sqrt(3);
     private static final double SQRT_ONE_OVER_THREE = Math.sqrt(1.0 / 3);
     private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
+    /** From here on |x| the two terms of b_c differ by more than a factor two, so nothing material cancels. */
+    private static final double CLOSED_FORM_INFLEXION = 0.5;
 
     private LetsBeRational() {
     }
@@ -43,8 +46,11 @@ final class LetsBeRational {
         }
         double bMax = Math.exp(0.5 * x);
         double sC = Math.sqrt(Math.abs(2 * x));
-        double bC = NormalisedBlack.call(x, sC);
-        double vC = NormalisedBlack.vega(x, sC);
+        // At the inflexion point h = −t, so b_c = ½·e^{x/2} − Φ(−s_c)·e^{−x/2} and v_c = e^{x/2}/√(2π) need one Φ
+        // and no exponential; near the money the difference cancels, so the general form is kept there.
+        double bC = -x < CLOSED_FORM_INFLEXION ? NormalisedBlack.call(x, sC)
+                : 0.5 * bMax - StandardNormal.cdf(-sC) / bMax;
+        double vC = ONE_OVER_SQRT_TWO_PI * bMax;
         double sLeft = Double.MIN_NORMAL;
         double sRight = Double.MAX_VALUE;
         double s;
@@ -117,8 +123,9 @@ final class LetsBeRational {
                 ds = 0;
             }
             dsPrevious = ds;
-            double b = NormalisedBlack.call(x, s);
-            double bp = NormalisedBlack.vega(x, s);
+            double h = x / s;
+            double bp = s > 0 ? NormalisedBlack.vegaAt(h, 0.5 * s) : 0;
+            double b = s > 0 ? NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, bp) : 0;
             if (b > beta && s < sRight) {
                 sRight = s;
             } else if (b < beta && s > sLeft) {
@@ -130,7 +137,6 @@ final class LetsBeRational {
                 // g(s) = 1/ln b − 1/ln β. With u = ln b: g'/… ratios in terms of u' = b'/b and b''/b', b'''/b'.
                 double lnB = Math.log(b);
                 double u1 = bp / b;
-                double h = x / s;
                 double b2 = h * h / s - s / 4;                   // b''/b'
                 double b3 = b2 * b2 - 3 * (h / s) * (h / s) - 0.25; // b'''/b'
                 double u2OverU1 = b2 - u1;                       // u''/u'
@@ -181,8 +187,9 @@ final class LetsBeRational {
                 ds = 0;
             }
             dsPrevious = ds;
-            double b = NormalisedBlack.call(x, s);
-            double bp = NormalisedBlack.vega(x, s);
+            double h = x / s;
+            double bp = s > 0 ? NormalisedBlack.vegaAt(h, 0.5 * s) : 0;
+            double b = s > 0 ? NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, bp) : 0;
             if (b > beta && s < sRight) {
                 sRight = s;
             } else if (b < beta && s > sLeft) {
@@ -195,7 +202,6 @@ final class LetsBeRational {
                 double bMaxMinusB = bMax - b;
                 double g = Math.log((bMax - beta) / bMaxMinusB);
                 double gp = bp / bMaxMinusB;
-                double h = x / s;
                 double b2 = h * h / s - s / 4;
                 double b3 = b2 * b2 - 3 * (h / s) * (h / s) - 0.25;
                 double newton = -g / gp;
@@ -228,15 +234,15 @@ final class LetsBeRational {
                 ds = 0;
             }
             dsPrevious = ds;
-            double b = NormalisedBlack.call(x, s);
-            double bp = NormalisedBlack.vega(x, s);
+            double h = x / s;
+            double bp = s > 0 ? NormalisedBlack.vegaAt(h, 0.5 * s) : 0;
+            double b = s > 0 ? NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, bp) : 0;
             if (b > beta && s < sRight) {
                 sRight = s;
             } else if (b < beta && s > sLeft) {
                 sLeft = s;
             }
             double newton = (beta - b) / bp;
-            double h = x / s;
             double halley = h * h / s - s / 4;
             double third = halley * halley - 3 * (h / s) * (h / s) - 0.25;
             ds = Math.max(-0.5 * s, newton * householderFactor(newton, halley, third));

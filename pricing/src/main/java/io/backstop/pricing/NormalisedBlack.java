@@ -2,6 +2,7 @@ package io.backstop.pricing;
 
 import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO;
 import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO_PI;
+import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
 
 import org.apache.commons.numbers.gamma.Erfcx;
 
@@ -82,17 +83,27 @@ public final class NormalisedBlack {
         }
         double h = x / s;
         double t = 0.5 * s;
+        return outOfTheMoney(x, h, t, vegaAt(h, t));
+    }
+
+    /**
+     * b(x, s) for x ≤ 0 and s &gt; 0 given (h, t) = (x/s, s/2) and the vega ∂b/∂s = e^{−(h²+t²)/2}/√(2π) at that
+     * point. Three of the four formulations are the vega times a bracket, so a caller that needs both (the
+     * Greeks, each implied-volatility step) pays for the exponential once.
+     */
+    static double outOfTheMoney(double x, double h, double t, double vega) {
         if (h < ASYMPTOTIC_THRESHOLD && h + t < ASYMPTOTIC_THRESHOLD + SMALL_T_THRESHOLD) {
-            return vegaAt(h, t) * asymptoticMillsDifference(h, t);
+            return vega * asymptoticMillsDifference(h, t);
         }
         if (t < SMALL_T_THRESHOLD) {
-            return vegaAt(h, t) * taylorMillsDifference(h, t);
+            return vega * taylorMillsDifference(h, t);
         }
         if (h + t > DIRECT_FORM_THRESHOLD) {
             double b = StandardNormal.cdf(h + t) * Math.exp(0.5 * x) - StandardNormal.cdf(h - t) * Math.exp(-0.5 * x);
             return Math.max(b, 0);
         }
-        double b = 0.5 * Math.exp(-0.5 * (h * h + t * t))
+        // ½·e^{−(h²+t²)/2} = √(π/2)·vega; here h²+t² stays below ~250, so the vega never underflows.
+        double b = SQRT_PI_OVER_TWO * vega
                 * (Erfcx.value(-ONE_OVER_SQRT_TWO * (h + t)) - Erfcx.value(-ONE_OVER_SQRT_TWO * (h - t)));
         return Math.max(b, 0);
     }
