@@ -1,0 +1,46 @@
+package io.backstop.vault;
+
+import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.governance.VaultParameters;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.quote.Pricing;
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * The mark-to-market liability of the options a vault has sold: Σ over its unsettled series of open interest ×
+ * value per contract (intrinsic once expired). Computed from per-series open interest, never from positions.
+ *
+ * @param liability the liability in currency, not rounded
+ */
+public record Valuation(double liability) {
+
+    /** Nothing outstanding. */
+    public static final Valuation NONE = new Valuation(0);
+
+    public Valuation {
+        if (!(liability >= 0) || !Double.isFinite(liability)) {
+            throw new IllegalArgumentException("liability must be non-negative and finite, was " + liability);
+        }
+    }
+
+    /** Values the unsettled series of a vault. */
+    public static Valuation of(Collection<SeriesBook> series, MarketSnapshot market, VaultParameters p, Instant now) {
+        double sum = 0;
+        for (SeriesBook book : series) {
+            if (!book.isSettled() && book.openInterest().isPositive()) {
+                sum += book.openInterest().toDouble() * Pricing.valuePerContract(book.series(), market, p, now);
+            }
+        }
+        return new Valuation(sum);
+    }
+
+    /**
+     * NAV = LP free + locked − liability, with the liability rounded in the given direction: down when shares are
+     * minted (a higher NAV mints fewer), up when they are redeemed (a lower NAV pays less).
+     */
+    public Amount nav(VaultState vault, Rounding liabilityRounding) {
+        return vault.balances().lpCapital().minus(Amount.of(liability, liabilityRounding));
+    }
+}

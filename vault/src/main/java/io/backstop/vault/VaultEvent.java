@@ -1,0 +1,75 @@
+package io.backstop.vault;
+
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.risk.RiskLevel;
+import io.backstop.vault.shares.Shares;
+import java.time.Instant;
+import java.util.Map;
+
+/** Something that happened to a vault, with the vault id, the instant and the amounts. */
+public sealed interface VaultEvent {
+
+    /** The vault it happened to. */
+    String vault();
+
+    /** When. */
+    Instant at();
+
+    /** An LP deposited and received shares. */
+    record DepositMade(String vault, Instant at, String owner, Amount amount, Shares shares) implements VaultEvent {
+    }
+
+    /** An LP was paid for shares (all or part of a request, or from the queue). */
+    record WithdrawalPaid(String vault, Instant at, String owner, Shares shares, Amount amount, Amount exitFee)
+            implements VaultEvent {
+    }
+
+    /** Shares went into the withdrawal queue because free liquidity was short. */
+    record WithdrawalQueued(String vault, Instant at, String owner, Shares shares) implements VaultEvent {
+    }
+
+    /** A quote was issued. */
+    record QuoteIssued(String vault, Instant at, String quoteId, String series, Quantity quantity, Amount premium,
+            Instant validUntil) implements VaultEvent {
+    }
+
+    /** The pool sold options and locked collateral. */
+    record OptionSold(String vault, Instant at, String tradeId, String owner, String series, Quantity quantity,
+            Amount premium, Amount collateral) implements VaultEvent {
+    }
+
+    /** A series settled; {@code socialisedLoss} is zero unless every layer was exhausted. */
+    record SeriesSettled(String vault, Instant at, String series, Amount settlementPrice, Amount claims,
+            Amount paid, Amount fromLocked, Amount fromLpCapital, Amount fromBuffer, Amount socialisedLoss,
+            double payoutRatio) implements VaultEvent {
+    }
+
+    /** Money went into the insurance buffer. */
+    record BufferFunded(String vault, Instant at, Amount amount, String source) implements VaultEvent {
+    }
+
+    /** The waterfall drew on the insurance buffer. */
+    record BufferDrawn(String vault, Instant at, String series, Amount amount) implements VaultEvent {
+    }
+
+    /** Claims of a series went partly unpaid: every holder received the same fraction. */
+    record LossSocialised(String vault, Instant at, String series, Amount amount, double payoutRatio)
+            implements VaultEvent {
+    }
+
+    /** The de-risking ladder moved to another band. */
+    record RiskLevelChanged(String vault, Instant at, RiskLevel from, RiskLevel to, double coverage,
+            Amount stressLoss) implements VaultEvent {
+    }
+
+    /** Governance changed parameters. */
+    record ParametersChanged(String vault, Instant at, String actor, String reason, long version,
+            Map<String, String> changes) implements VaultEvent {
+    }
+
+    /** A settled payout was paid out to its holder. */
+    record PayoutPaid(String vault, Instant at, String positionId, String owner, Amount amount)
+            implements VaultEvent {
+    }
+}

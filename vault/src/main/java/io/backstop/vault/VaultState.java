@@ -1,0 +1,93 @@
+package io.backstop.vault;
+
+import io.backstop.vault.governance.VaultParameters;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Balances;
+import io.backstop.vault.risk.Coverage;
+import io.backstop.vault.risk.RiskLevel;
+import io.backstop.vault.risk.StressExposure;
+import io.backstop.vault.shares.QueuedWithdrawal;
+import io.backstop.vault.shares.Shares;
+import java.util.List;
+
+/**
+ * The vault aggregate: what every command on the vault reads and writes. Series books, LP accounts and positions
+ * are separate aggregates, so that a command loads and locks only what it touches.
+ *
+ * @param id                  the vault id, e.g. "eth-usd"
+ * @param underlying          e.g. "ETH"
+ * @param quoteCurrency       e.g. "USD"
+ * @param parameters          the current parameter version
+ * @param balances            the fold of the vault's journal
+ * @param totalShares         shares outstanding (in accounts and in the queue)
+ * @param riskLevel           the de-risking band
+ * @param exposure            option liability per stress scenario
+ * @param simulatedStressLoss the simulator's loss beyond LP capital, zero until one is given
+ * @param sequence            last number handed out for quote and trade ids
+ * @param withdrawalQueue     shares waiting for liquidity, oldest first
+ */
+public record VaultState(String id, String underlying, String quoteCurrency, VaultParameters parameters,
+        Balances balances, Shares totalShares, RiskLevel riskLevel, StressExposure exposure,
+        Amount simulatedStressLoss, long sequence, List<QueuedWithdrawal> withdrawalQueue) {
+
+    public VaultState {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException("vault id must be lower-case letters, digits and dashes, was " + id);
+        }
+        if (underlying == null || underlying.isBlank() || quoteCurrency == null || quoteCurrency.isBlank()) {
+            throw new IllegalArgumentException("a vault needs an underlying and a quote currency");
+        }
+        withdrawalQueue = List.copyOf(withdrawalQueue);
+    }
+
+    /** A new, empty vault. */
+    public static VaultState open(String id, String underlying, String quoteCurrency, VaultParameters parameters) {
+        return new VaultState(id, underlying, quoteCurrency, parameters, Balances.EMPTY, Shares.ZERO,
+                RiskLevel.NORMAL, StressExposure.NONE, Amount.ZERO, 0, List.of());
+    }
+
+    /** Locked / LP capital (0 when there is no capital). */
+    public double utilization() {
+        Amount capital = balances.lpCapital();
+        return capital.isPositive() ? balances.locked().toDouble() / capital.toDouble() : 0;
+    }
+
+    /** The buffer's coverage of the stress loss beyond LP capital. */
+    public Coverage coverage() {
+        Amount grid = exposure.lossBeyond(balances.lpCapital());
+        return new Coverage(Amount.max(grid, simulatedStressLoss), balances.buffer());
+    }
+
+    /** Shares held by the queue. */
+    public Shares queuedShares() {
+        Shares s = Shares.ZERO;
+        for (QueuedWithdrawal q : withdrawalQueue) {
+            s = s.plus(q.shares());
+        }
+        return s;
+    }
+
+    VaultState with(Balances newBalances, Shares newTotalShares, List<QueuedWithdrawal> newQueue) {
+        return new VaultState(id, underlying, quoteCurrency, parameters, newBalances, newTotalShares, riskLevel,
+                exposure, simulatedStressLoss, sequence, newQueue);
+    }
+
+    VaultState withBalances(Balances newBalances) {
+        return with(newBalances, totalShares, withdrawalQueue);
+    }
+
+    VaultState withRisk(RiskLevel level, StressExposure newExposure, Amount newSimulatedLoss) {
+        return new VaultState(id, underlying, quoteCurrency, parameters, balances, totalShares, level, newExposure,
+                newSimulatedLoss, sequence, withdrawalQueue);
+    }
+
+    VaultState withParameters(VaultParameters newParameters) {
+        return new VaultState(id, underlying, quoteCurrency, newParameters, balances, totalShares, riskLevel,
+                exposure, simulatedStressLoss, sequence, withdrawalQueue);
+    }
+
+    VaultState withSequence(long newSequence) {
+        return new VaultState(id, underlying, quoteCurrency, parameters, balances, totalShares, riskLevel, exposure,
+                simulatedStressLoss, newSequence, withdrawalQueue);
+    }
+}

@@ -1,0 +1,183 @@
+package io.backstop.vault.governance;
+
+import io.backstop.pricing.surface.VolatilitySurface;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Rounding;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One version of a vault's parameters: every {@link Parameter} within its bounds, the cross-parameter rules
+ * (moneyness and coverage bands in order), and the volatility surface quotes are priced on. Immutable; a change
+ * makes a new version through {@link #with(Map, VolatilitySurface)}.
+ */
+public final class VaultParameters {
+
+    private static final VolatilitySurface DEFAULT_SURFACE = VolatilitySurface.flat(0.8);
+
+    private final double[] values;
+    private final VolatilitySurface surface;
+    private final long version;
+
+    private VaultParameters(double[] values, VolatilitySurface surface, long version) {
+        this.values = values;
+        this.surface = surface;
+        this.version = version;
+        if (get(Parameter.MIN_MONEYNESS) >= get(Parameter.MAX_MONEYNESS)) {
+            throw new IllegalArgumentException("minMoneyness must be below maxMoneyness");
+        }
+        if (!(get(Parameter.HALT_BELOW_COVERAGE) <= get(Parameter.RESTRICTED_BELOW_COVERAGE)
+                && get(Parameter.RESTRICTED_BELOW_COVERAGE) <= get(Parameter.ELEVATED_BELOW_COVERAGE))) {
+            throw new IllegalArgumentException(
+                    "coverage bands must be ordered: haltBelowCoverage ≤ restrictedBelowCoverage ≤ elevatedBelowCoverage");
+        }
+    }
+
+    /** Version 1 with every default: a flat 80% surface. */
+    public static VaultParameters defaults() {
+        double[] values = new double[Parameter.values().length];
+        for (Parameter p : Parameter.values()) {
+            values[p.ordinal()] = p.defaultValue();
+        }
+        return new VaultParameters(values, DEFAULT_SURFACE, 1);
+    }
+
+    /**
+     * A new version with the given changes (key → text) and, if not null, a new surface.
+     *
+     * @throws IllegalArgumentException naming the first unknown key, unreadable value or value out of bounds
+     */
+    public VaultParameters with(Map<String, String> changes, VolatilitySurface newSurface) {
+        double[] next = values.clone();
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            Parameter p = Parameter.byKey(change.getKey());
+            next[p.ordinal()] = p.parse(change.getValue());
+        }
+        return new VaultParameters(next, newSurface == null ? surface : newSurface, version + 1);
+    }
+
+    /** The same values under another version number (for restoring a stored version). */
+    public VaultParameters atVersion(long newVersion) {
+        return new VaultParameters(values, surface, newVersion);
+    }
+
+    /** The value of a parameter in its unit (seconds for durations, currency for amounts). */
+    public double get(Parameter parameter) {
+        return values[parameter.ordinal()];
+    }
+
+    /** Every parameter as API text, in declaration order. */
+    public Map<String, String> asText() {
+        Map<String, String> text = new LinkedHashMap<>();
+        for (Parameter p : Parameter.values()) {
+            text.put(p.key(), p.format(get(p)));
+        }
+        return text;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public VolatilitySurface surface() {
+        return surface;
+    }
+
+    public double maxUtilization() {
+        return get(Parameter.MAX_UTILIZATION);
+    }
+
+    public double callCollateralFactor() {
+        return get(Parameter.CALL_COLLATERAL_FACTOR);
+    }
+
+    public double putCollateralFactor() {
+        return get(Parameter.PUT_COLLATERAL_FACTOR);
+    }
+
+    public Amount strikeStep() {
+        return Amount.of(get(Parameter.STRIKE_STEP), Rounding.DOWN);
+    }
+
+    public double minMoneyness() {
+        return get(Parameter.MIN_MONEYNESS);
+    }
+
+    public double maxMoneyness() {
+        return get(Parameter.MAX_MONEYNESS);
+    }
+
+    public double optionFeeRate() {
+        return get(Parameter.OPTION_FEE_RATE);
+    }
+
+    public double spotFeeRate() {
+        return get(Parameter.SPOT_FEE_RATE);
+    }
+
+    public double bufferFeeShare() {
+        return get(Parameter.BUFFER_FEE_SHARE);
+    }
+
+    public double lpPremiumShareToBuffer() {
+        return get(Parameter.LP_PREMIUM_SHARE_TO_BUFFER);
+    }
+
+    public double spreadBase() {
+        return get(Parameter.SPREAD_BASE);
+    }
+
+    public double spreadSlope() {
+        return get(Parameter.SPREAD_SLOPE);
+    }
+
+    public Duration tradingCutoff() {
+        return seconds(Parameter.TRADING_CUTOFF);
+    }
+
+    public Duration maxExpiry() {
+        return seconds(Parameter.MAX_EXPIRY);
+    }
+
+    public Duration quoteValidity() {
+        return seconds(Parameter.QUOTE_VALIDITY);
+    }
+
+    public double exitFeeRate() {
+        return get(Parameter.EXIT_FEE_RATE);
+    }
+
+    public double lpProtectedFraction() {
+        return get(Parameter.LP_PROTECTED_FRACTION);
+    }
+
+    public double rate() {
+        return get(Parameter.RATE);
+    }
+
+    public double dividendYield() {
+        return get(Parameter.DIVIDEND_YIELD);
+    }
+
+    private Duration seconds(Parameter p) {
+        return Duration.ofMillis(Math.round(get(p) * 1000));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VaultParameters that && version == that.version && Arrays.equals(values, that.values)
+                && surface.equals(that.surface);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(version) * 31 + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "VaultParameters v" + version + " " + asText();
+    }
+}

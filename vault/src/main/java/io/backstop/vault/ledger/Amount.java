@@ -1,0 +1,127 @@
+package io.backstop.vault.ledger;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * A sum of money in the quote currency as a whole number of minor units, {@value #SCALE} decimals (one unit is
+ * 0.000001). Arithmetic is exact and throws {@link ArithmeticException} on overflow; conversions from doubles and
+ * products name their {@link Rounding}.
+ *
+ * @param units the number of minor units, may be negative for differences
+ */
+public record Amount(long units) implements Comparable<Amount> {
+
+    /** Decimals of the quote currency. */
+    public static final int SCALE = 6;
+    /** Minor units per whole unit of currency. */
+    public static final long ONE = 1_000_000L;
+    /** Nothing. */
+    public static final Amount ZERO = new Amount(0);
+
+    /** An amount of the given minor units. */
+    public static Amount ofUnits(long units) {
+        return units == 0 ? ZERO : new Amount(units);
+    }
+
+    /**
+     * Parses decimal text exactly ("2000", "0.5", "12.345678").
+     *
+     * @throws IllegalArgumentException naming the text if it is not a decimal, has more than {@value #SCALE}
+     *                                  decimals or does not fit
+     */
+    public static Amount parse(String text) {
+        return ofUnits(Decimals.parse(text, SCALE, "amount"));
+    }
+
+    /** A value in currency, rounded to minor units in the given direction. */
+    public static Amount of(double value, Rounding rounding) {
+        return ofUnits(rounding.product(value, ONE));
+    }
+
+    /** This plus that, exactly. */
+    public Amount plus(Amount that) {
+        return ofUnits(Math.addExact(units, that.units));
+    }
+
+    /** This minus that, exactly. */
+    public Amount minus(Amount that) {
+        return ofUnits(Math.subtractExact(units, that.units));
+    }
+
+    /** The amount times a rate (a fee rate, a share), rounded in the given direction. */
+    public Amount times(double rate, Rounding rounding) {
+        return ofUnits(rounding.product(rate, units));
+    }
+
+    /** The price of a quantity at this price per contract, rounded in the given direction. */
+    public Amount times(Quantity quantity, Rounding rounding) {
+        return ofUnits(mulDiv(units, quantity.units(), Quantity.ONE, rounding));
+    }
+
+    /**
+     * A price per contract in currency times a quantity, rounded once in the given direction: price × contracts in
+     * minor units is exactly price × quantity units, since both carry six decimals.
+     */
+    public static Amount perContract(double pricePerContract, Quantity quantity, Rounding rounding) {
+        return ofUnits(rounding.product(pricePerContract, quantity.units()));
+    }
+
+    /** a·b/c rounded in the given direction, exact in 128 bits. */
+    public static long mulDiv(long a, long b, long c, Rounding rounding) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
+            return rounding.divide(low, c);
+        }
+        BigInteger[] qr = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divideAndRemainder(BigInteger.valueOf(c));
+        BigInteger q = qr[0];
+        if (qr[1].signum() != 0 && (rounding == Rounding.UP) == (qr[1].signum() * c > 0)) {
+            q = q.add(BigInteger.valueOf(rounding == Rounding.UP ? 1 : -1));
+        }
+        return q.longValueExact();
+    }
+
+    /** The smaller of the two. */
+    public static Amount min(Amount a, Amount b) {
+        return a.units <= b.units ? a : b;
+    }
+
+    /** The larger of the two. */
+    public static Amount max(Amount a, Amount b) {
+        return a.units >= b.units ? a : b;
+    }
+
+    public boolean isPositive() {
+        return units > 0;
+    }
+
+    public boolean isNegative() {
+        return units < 0;
+    }
+
+    public boolean isZero() {
+        return units == 0;
+    }
+
+    /** The value in currency as a double, for pricing and reporting only. */
+    public double toDouble() {
+        return units / (double) ONE;
+    }
+
+    /** The exact decimal value. */
+    public BigDecimal toBigDecimal() {
+        return BigDecimal.valueOf(units, SCALE);
+    }
+
+    @Override
+    public int compareTo(Amount that) {
+        return Long.compare(units, that.units);
+    }
+
+    /** Plain decimal text without trailing zeros, e.g. "2000" or "0.125". */
+    @Override
+    public String toString() {
+        return Decimals.format(units, SCALE);
+    }
+}

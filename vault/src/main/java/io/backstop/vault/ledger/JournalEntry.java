@@ -1,0 +1,95 @@
+package io.backstop.vault.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A balanced movement of money: the debits equal the credits to the unit. Built only through {@link Builder},
+ * which drops zero lines and refuses to build an unbalanced entry.
+ *
+ * @param vault    the vault whose books move
+ * @param at       when
+ * @param memo     why, in a word or two ("deposit", "premium", "settlement")
+ * @param postings at least two lines
+ */
+public record JournalEntry(String vault, Instant at, String memo, List<Posting> postings) {
+
+    public JournalEntry {
+        postings = List.copyOf(postings);
+        long debits = 0;
+        long credits = 0;
+        for (Posting p : postings) {
+            if (p.side() == Posting.Side.DEBIT) {
+                debits = Math.addExact(debits, p.amount().units());
+            } else {
+                credits = Math.addExact(credits, p.amount().units());
+            }
+        }
+        if (debits != credits || debits == 0) {
+            throw new IllegalStateException("unbalanced journal entry " + memo + ": debits " + debits
+                    + " credits " + credits);
+        }
+    }
+
+    /** The total moved (debits = credits). */
+    public Amount total() {
+        long sum = 0;
+        for (Posting p : postings) {
+            if (p.side() == Posting.Side.DEBIT) {
+                sum += p.amount().units();
+            }
+        }
+        return Amount.ofUnits(sum);
+    }
+
+    /** Starts an entry. */
+    public static Builder builder(String vault, Instant at, String memo) {
+        return new Builder(vault, at, memo);
+    }
+
+    /** Collects lines, skipping zero amounts. */
+    public static final class Builder {
+        private final String vault;
+        private final Instant at;
+        private final String memo;
+        private final List<Posting> postings = new ArrayList<>(6);
+
+        private Builder(String vault, Instant at, String memo) {
+            this.vault = vault;
+            this.at = at;
+            this.memo = memo;
+        }
+
+        public Builder debit(Account account, Amount amount) {
+            check(amount);
+            if (amount.isPositive()) {
+                postings.add(Posting.debit(account, amount));
+            }
+            return this;
+        }
+
+        public Builder credit(Account account, Amount amount) {
+            check(amount);
+            if (amount.isPositive()) {
+                postings.add(Posting.credit(account, amount));
+            }
+            return this;
+        }
+
+        private static void check(Amount amount) {
+            if (amount.isNegative()) {
+                throw new IllegalStateException("negative posting " + amount);
+            }
+        }
+
+        /** True when every line was zero: there is nothing to record. */
+        public boolean isEmpty() {
+            return postings.isEmpty();
+        }
+
+        public JournalEntry build() {
+            return new JournalEntry(vault, at, memo, postings);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.backstop.vault.quote;
+
+import io.backstop.vault.Rejection;
+import io.backstop.vault.RejectionCode;
+import io.backstop.vault.VaultState;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One rule a sale must pass, evaluated for a quote and again when it is taken. {@link #ALL} is the list, in the
+ * order their rejections are reported.
+ */
+@FunctionalInterface
+public interface SalePolicy {
+
+    /** The rejection, or empty when the sale passes. */
+    Optional<Rejection> check(Sale sale);
+
+    /**
+     * What a sale is checked against.
+     *
+     * @param vault      the vault before the sale
+     * @param series     the series
+     * @param quantity   contracts
+     * @param spot       spot at the sale
+     * @param collateral collateral the sale locks
+     * @param lpIncome   what the premium adds to LP free capital
+     * @param now        the clock
+     */
+    record Sale(VaultState vault, OptionSeries series, Quantity quantity, double spot, Amount collateral,
+            Amount lpIncome, Instant now) {
+    }
+
+    /** Quantity must be positive. */
+    SalePolicy POSITIVE_QUANTITY = s -> s.quantity().isPositive() ? Optional.empty()
+            : Optional.of(new Rejection(RejectionCode.INVALID_QUANTITY, "quantity must be positive, was " + s.quantity()));
+
+    /** The risk ladder has not halted sales. */
+    SalePolicy TRADING_NOT_HALTED = s -> s.vault().riskLevel().allowsSales() ? Optional.empty()
+            : Optional.of(new Rejection(RejectionCode.TRADING_HALTED, "new sales are halted: buffer coverage "
+                    + String.format("%.3f", s.vault().coverage().ratio()) + " is below "
+                    + s.vault().parameters().get(io.backstop.vault.governance.Parameter.HALT_BELOW_COVERAGE)));
+
+    /** Listing rules and trading cutoff. */
+    SalePolicy LISTED = s -> ListingRules.check(s.series(), s.spot(), s.now(), s.vault().parameters());
+
+    /** Free liquidity covers the collateral. */
+    SalePolicy FREE_LIQUIDITY = s -> {
+        Amount free = s.vault().balances().lpFree().plus(s.lpIncome());
+        return free.compareTo(s.collateral()) >= 0 ? Optional.empty()
+                : Optional.of(new Rejection(RejectionCode.INSUFFICIENT_LIQUIDITY, "collateral " + s.collateral()
+                        + " exceeds free liquidity " + free));
+    };
+
+    /** Post-trade utilisation within the band's cap. */
+    SalePolicy UTILIZATION_CAP = s -> {
+        Amount capital = s.vault().balances().lpCapital().plus(s.lpIncome());
+        Amount lockedAfter = s.vault().balances().locked().plus(s.collateral());
+        double cap = s.vault().riskLevel().maxUtilization(s.vault().parameters());
+        double after = capital.isPositive() ? lockedAfter.toDouble() / capital.toDouble() : 1;
+        return after <= cap ? Optional.empty()
+                : Optional.of(new Rejection(RejectionCode.UTILIZATION_CAP, String.format(
+                        "post-trade utilisation %.4f would exceed the cap %.4f", after, cap)));
+    };
+
+    /** Every sale policy, in reporting order. */
+    List<SalePolicy> ALL = List.of(POSITIVE_QUANTITY, TRADING_NOT_HALTED, LISTED, FREE_LIQUIDITY, UTILIZATION_CAP);
+
+    /** The first rejection among {@link #ALL}, or empty. */
+    static Optional<Rejection> firstRejection(Sale sale) {
+        for (SalePolicy policy : ALL) {
+            Optional<Rejection> r = policy.check(sale);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,69 @@
+package io.backstop.vault.risk;
+
+import io.backstop.vault.ledger.Amount;
+import java.util.Arrays;
+
+/**
+ * The vault's option liability in each stress scenario: Σ over live series of open interest × value per contract,
+ * kept incrementally (a sale adds its quantity times its series' scenario values) and rebuilt from scratch at each
+ * reassessment. Immutable.
+ */
+public final class StressExposure {
+
+    /** No options outstanding. */
+    public static final StressExposure NONE = new StressExposure(new double[StressScenarios.COUNT]);
+
+    private final double[] liability;
+
+    private StressExposure(double[] liability) {
+        this.liability = liability;
+    }
+
+    /** The exposure plus (or minus, for negative contracts) contracts of a series with these scenario values. */
+    public StressExposure plus(double[] valuesPerContract, double contracts) {
+        double[] next = liability.clone();
+        for (int i = 0; i < next.length; i++) {
+            next[i] = Math.max(Math.fma(contracts, valuesPerContract[i], next[i]), 0);
+        }
+        return new StressExposure(next);
+    }
+
+    /**
+     * The worst loss beyond LP capital over the grid: max over scenarios of (liability − LP capital), at least 0,
+     * rounded up (a larger stress loss is the cautious side).
+     */
+    public Amount lossBeyond(Amount lpCapital) {
+        double worst = 0;
+        for (double l : liability) {
+            worst = Math.max(worst, l);
+        }
+        double loss = worst - lpCapital.toDouble();
+        return loss > 0 ? Amount.of(loss, io.backstop.vault.ledger.Rounding.UP) : Amount.ZERO;
+    }
+
+    /** The index of the worst scenario. */
+    public int worstScenario() {
+        int worst = 0;
+        for (int i = 1; i < liability.length; i++) {
+            if (liability[i] > liability[worst]) {
+                worst = i;
+            }
+        }
+        return worst;
+    }
+
+    /** The liability in scenario i. */
+    public double liability(int i) {
+        return liability[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StressExposure that && Arrays.equals(liability, that.liability);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(liability);
+    }
+}
