@@ -149,9 +149,11 @@ public final class VaultEngine {
         Amount gross = price.valueOf(shares);
         Amount fee = gross.times(exitFeeRate, Rounding.UP);
         Amount net = gross.minus(fee);
-        if (net.compareTo(free) > 0) {
-            // Burn the largest share count whose net value free liquidity covers: shares × free / net, down.
-            burned = Shares.ofUnits(Amount.mulDiv(shares.units(), free.units(), net.units(), Rounding.DOWN));
+        while (net.compareTo(free) > 0) {
+            // Scale the burn down to what free liquidity covers; the exit fee rounds up, so the scaled net can
+            // still be a unit over, and the burn shrinks strictly each round.
+            long scaled = Amount.mulDiv(burned.units(), free.units(), net.units(), Rounding.DOWN);
+            burned = Shares.ofUnits(scaled < burned.units() ? scaled : burned.units() - 1);
             gross = price.valueOf(burned);
             fee = gross.times(exitFeeRate, Rounding.UP);
             net = gross.minus(fee);

@@ -1,0 +1,185 @@
+package io.backstop.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backstop.pricing.OptionType;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.shares.LpAccount;
+import io.backstop.vault.shares.Shares;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+
+/**
+ * Random sequences of everything that can happen to a vault (deposits, withdrawals, quotes, buys, stale and
+ * over-limit buys, spot and volatility moves, time passing, settlement, buffer top-ups, parameter changes in and out
+ * of bounds), with every invariant of {@link VaultWorld#checkInvariants()} checked after every step.
+ */
+class VaultInvariantsProperties {
+
+    private static final List<String> LPS = List.of("lp-a", "lp-b", "lp-c");
+    private static final List<String> TRADERS = List.of("trader-x", "trader-y");
+
+    @Property(tries = 10_000)
+    void everyInvariantHoldsAfterEveryStep(@ForAll("vaultLives") ActionChain<VaultWorld> chain) {
+        VaultWorld end = chain.withInvariant(VaultWorld::checkInvariants).run();
+        boolean sold = end.events.stream().anyMatch(e -> e instanceof VaultEvent.OptionSold);
+        boolean settledWithClaims = end.events.stream()
+                .anyMatch(e -> e instanceof VaultEvent.SeriesSettled s && s.claims().isPositive());
+        boolean drewLp = end.events.stream()
+                .anyMatch(e -> e instanceof VaultEvent.SeriesSettled s && s.fromLpCapital().isPositive());
+        boolean drewBuffer = end.events.stream().anyMatch(e -> e instanceof VaultEvent.BufferDrawn);
+        boolean socialised = end.events.stream().anyMatch(e -> e instanceof VaultEvent.LossSocialised);
+        boolean queued = end.events.stream().anyMatch(e -> e instanceof VaultEvent.WithdrawalQueued);
+        boolean bandChanged = end.events.stream().anyMatch(e -> e instanceof VaultEvent.RiskLevelChanged);
+        Statistics.label("sold").collect(sold);
+        Statistics.label("settled with claims").collect(settledWithClaims);
+        Statistics.label("drew LP capital").collect(drewLp);
+        Statistics.label("drew buffer").collect(drewBuffer);
+        Statistics.label("socialised").collect(socialised);
+        Statistics.label("queued withdrawal").collect(queued);
+        Statistics.label("risk band changed").collect(bandChanged);
+        // The sequences must reach the rare layers often enough for the invariants to mean something.
+        Statistics.label("sold").coverage(c -> c.check(true).percentage(p -> p > 30));
+        Statistics.label("settled with claims").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("drew buffer").coverage(c -> c.check(true).percentage(p -> p > 0.2));
+        Statistics.label("socialised").coverage(c -> c.check(true).percentage(p -> p > 0.1));
+        Statistics.label("queued withdrawal").coverage(c -> c.check(true).percentage(p -> p > 1));
+        Statistics.label("risk band changed").coverage(c -> c.check(true).percentage(p -> p > 1));
+    }
+
+    @net.jqwik.api.Provide
+    Arbitrary<ActionChain<VaultWorld>> vaultLives() {
+        return ActionChain.startWith(VaultWorld::new)
+                .withAction(4, new Deposit())
+                .withAction(2, new Withdraw())
+                .withAction(5, new Trade())
+                .withAction(1, new StaleOrGreedyBuy())
+                .withAction(2, new MarketMove())
+                .withAction(3, new TimePasses())
+                .withAction(1, new TopUp())
+                .withAction(1, new ParameterChange())
+                .withMaxTransformations(40);
+    }
+
+    static final class Deposit implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.of(LPS).flatMap(lp -> Arbitraries.longs().between(-5, 5_000_000_000_000L)
+                    .edgeCases(c -> c.add(0L).add(1L)).map(units -> Transformer.mutate("deposit " + lp + " " + units,
+                            w -> w.deposit(lp, Amount.ofUnits(units)))));
+        }
+    }
+
+    static final class Withdraw implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.of(LPS).flatMap(lp -> Arbitraries.doubles().between(0, 1.2).map(fraction ->
+                    Transformer.mutate("withdraw " + lp + " " + fraction, w -> {
+                        long held = w.accounts.getOrDefault(lp, LpAccount.open(VaultWorld.VAULT, lp)).shares().units();
+                        w.withdraw(lp, Shares.ofUnits(Math.max(0, (long) (held * fraction))));
+                    })));
+        }
+    }
+
+    static final class Trade implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.of(OptionType.values()).flatMap(type -> Arbitraries.integers().between(-12, 12)
+                    .flatMap(strikeSteps -> Arbitraries.integers().between(0, 30).flatMap(days -> Arbitraries.longs()
+                            .between(-1, 40_000_000L).flatMap(qty -> Arbitraries.of(TRADERS).map(trader ->
+                                    Transformer.mutate("trade " + type + " " + strikeSteps + " " + days + " " + qty,
+                                            w -> {
+                                                long atm = Math.round(w.market.spot() / 50) * 50;
+                                                long strike = Math.max(50, atm + 50L * strikeSteps);
+                                                w.trade(w.series(type, strike, days), Quantity.ofUnits(qty), trader);
+                                            }))))));
+        }
+    }
+
+    /** Buys that must be refused: over maxPremium, or after the quote expired. Nothing may change. */
+    static final class StaleOrGreedyBuy implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.of(true, false).map(stale -> Transformer.mutate(stale ? "stale buy" : "greedy buy", w -> {
+                var q = w.quote(w.series(OptionType.CALL, Math.round(w.market.spot() / 50) * 50, 7),
+                        Quantity.ofUnits(1_000_000));
+                if (!q.isAccepted()) {
+                    return;
+                }
+                var quote = q.result().quote();
+                VaultState before = w.vault;
+                if (stale) {
+                    w.advance(w.vault.parameters().quoteValidity().plusSeconds(1));
+                }
+                var o = w.buy(quote, stale ? null : quote.premium().minus(Amount.ofUnits(1)), "trader-x");
+                assertThat(o.rejection().code())
+                        .isEqualTo(stale ? RejectionCode.STALE_QUOTE : RejectionCode.MAX_PREMIUM_EXCEEDED);
+                assertThat(w.vault).isSameAs(before);
+            }));
+        }
+    }
+
+    static final class MarketMove implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.doubles().between(0.5, 2.2).flatMap(factor -> Arbitraries.doubles().between(-0.3, 0.8)
+                    .map(shift -> Transformer.mutate("market ×" + factor + " vol " + shift,
+                            w -> w.moveMarket(factor, shift))));
+        }
+    }
+
+    static final class TimePasses implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.longs().between(1, 240).map(hours -> Transformer.mutate("advance " + hours + "h", w -> {
+                w.advance(Duration.ofHours(hours));
+                w.settleExpired();
+            }));
+        }
+    }
+
+    static final class TopUp implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.longs().between(-1, 100_000_000_000L).map(units -> Transformer.mutate("top-up " + units,
+                    w -> {
+                        var o = w.record(VaultEngine.topUpBuffer(w.vault, Amount.ofUnits(units), "ops", w.now));
+                        if (o.isAccepted()) {
+                            w.vault = o.result();
+                        } else {
+                            assertThat(units).isLessThanOrEqualTo(0);
+                        }
+                    }));
+        }
+    }
+
+    static final class ParameterChange implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.of("bufferFeeShare", "maxUtilization", "optionFeeRate", "lpProtectedFraction",
+                    "exitFeeRate", "callCollateralFactor").flatMap(key -> Arbitraries.doubles().between(-0.2, 1.3)
+                    .map(value -> Transformer.mutate("set " + key + "=" + value, w -> {
+                        long version = w.vault.parameters().version();
+                        var o = w.record(VaultEngine.changeParameters(w.vault, "ops", "test",
+                                Map.of(key, Double.toString(value)), null, w.now));
+                        if (o.isAccepted()) {
+                            w.vault = o.result();
+                            assertThat(w.vault.parameters().version()).isEqualTo(version + 1);
+                        } else {
+                            assertThat(o.rejection().code()).isEqualTo(RejectionCode.PARAMETER_OUT_OF_BOUNDS);
+                            assertThat(w.vault.parameters().version()).isEqualTo(version);
+                        }
+                    })));
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.backstop.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backstop.pricing.OptionType;
+import io.backstop.vault.collateral.CollateralPolicy;
+import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.governance.VaultParameters;
+import io.backstop.vault.ledger.Account;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Balances;
+import io.backstop.vault.ledger.JournalEntry;
+import io.backstop.vault.ledger.Posting;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.quote.OptionSeries;
+import io.backstop.vault.quote.Position;
+import io.backstop.vault.quote.Quote;
+import io.backstop.vault.settlement.SettlementReport;
+import io.backstop.vault.shares.LpAccount;
+import io.backstop.vault.shares.QueuedWithdrawal;
+import io.backstop.vault.shares.Shares;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole vault driven through the engine the way the service drives it: the aggregates each command touches are
+ * kept here, every journal entry is kept, and {@link #checkInvariants()} checks the books after every step.
+ */
+final class VaultWorld {
+
+    static final String VAULT = "eth-usd";
+    static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+
+    VaultState vault;
+    Instant now = START;
+    MarketSnapshot market = MarketSnapshot.at(2000);
+    final Map<String, LpAccount> accounts = new LinkedHashMap<>();
+    final Map<String, SeriesBook> books = new LinkedHashMap<>();
+    final Map<String, List<Position>> positions = new HashMap<>();
+    final Map<String, Amount> expectedLocked = new HashMap<>();
+    final List<JournalEntry> journal = new ArrayList<>();
+    final List<VaultEvent> events = new ArrayList<>();
+    final List<String> log = new ArrayList<>();
+    int settlements;
+
+    VaultWorld() {
+        this(VaultParameters.defaults());
+    }
+
+    VaultWorld(VaultParameters parameters) {
+        vault = VaultState.open(VAULT, "ETH", "USD", parameters);
+    }
+
+    @Override
+    public String toString() {
+        return "VaultWorld" + log;
+    }
+
+    Valuation valuation() {
+        return Valuation.of(books.values(), market, vault.parameters(), now);
+    }
+
+    <T> Outcome<T> record(Outcome<T> outcome) {
+        events.addAll(outcome.events());
+        journal.addAll(outcome.journal());
+        return outcome;
+    }
+
+    Outcome<VaultEngine.DepositResult> deposit(String owner, Amount amount) {
+        LpAccount account = accounts.getOrDefault(owner, LpAccount.open(VAULT, owner));
+        Outcome<VaultEngine.DepositResult> o = record(VaultEngine.deposit(vault, account, amount, valuation(), now));
+        if (o.isAccepted()) {
+            VaultEngine.DepositResult r = o.result();
+            // Rounding never favours the depositor: the shares are worth at most what was paid.
+            assertThat(r.price().valueOf(r.shares())).isLessThanOrEqualTo(amount);
+            vault = r.vault();
+            accounts.put(owner, r.account());
+        }
+        log.add("deposit " + owner + " " + amount + " → " + describe(o));
+        return o;
+    }
+
+    Outcome<VaultEngine.WithdrawalResult> withdraw(String owner, Shares shares) {
+        LpAccount account = accounts.getOrDefault(owner, LpAccount.open(VAULT, owner));
+        Valuation valuation = valuation();
+        Amount navForRedemption = valuation.nav(vault, Rounding.UP);
+        Shares supply = vault.totalShares();
+        Outcome<VaultEngine.WithdrawalResult> o = record(VaultEngine.withdraw(vault, account, shares, valuation, now));
+        if (o.isAccepted()) {
+            VaultEngine.WithdrawalResult r = o.result();
+            // Rounding never favours the leaver: paid × (S + 10^δ) ≤ burned × (NAV + 1), NAV with liability up.
+            BigInteger paid = BigInteger.valueOf(r.amount().units()).multiply(BigInteger.valueOf(supply.units() + 1000));
+            BigInteger worth = BigInteger.valueOf(r.burned().units())
+                    .multiply(BigInteger.valueOf(Math.max(navForRedemption.units(), 0) + 1));
+            assertThat(paid).isLessThanOrEqualTo(worth);
+            vault = r.vault();
+            accounts.put(owner, r.account());
+        }
+        log.add("withdraw " + owner + " " + shares + " → " + describe(o));
+        return o;
+    }
+
+    OptionSeries series(OptionType type, long strike, int daysAhead) {
+        Instant expiry = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(daysAhead)).plus(Duration.ofHours(8));
+        return new OptionSeries("ETH", "USD", type, Amount.ofUnits(strike * Amount.ONE), expiry);
+    }
+
+    Outcome<VaultEngine.QuoteResult> quote(OptionSeries series, Quantity quantity) {
+        Outcome<VaultEngine.QuoteResult> o = record(VaultEngine.quote(vault, series, quantity, market, now));
+        if (o.isAccepted()) {
+            vault = o.result().vault();
+        }
+        log.add("quote " + series.id() + " " + quantity + " → " + describe(o));
+        return o;
+    }
+
+    Outcome<VaultEngine.TradeResult> buy(Quote quote, Amount maxPremium, String buyer) {
+        SeriesBook book = books.get(quote.series().id());
+        Outcome<VaultEngine.TradeResult> o = record(VaultEngine.buy(vault, book, quote, maxPremium, buyer, market,
+                now));
+        if (o.isAccepted()) {
+            VaultEngine.TradeResult r = o.result();
+            vault = r.vault();
+            books.put(r.series().id(), r.series());
+            positions.computeIfAbsent(r.series().id(), k -> new ArrayList<>()).add(r.position());
+            expectedLocked.merge(r.series().id(), CollateralPolicy.required(quote.series(), quote.quantity(),
+                    quote.breakdown().spot(), vault.parameters()), Amount::plus);
+        }
+        log.add("buy " + quote.id() + " max " + maxPremium + " → " + describe(o));
+        return o;
+    }
+
+    /** Quote and take it at once. */
+    Outcome<VaultEngine.TradeResult> trade(OptionSeries series, Quantity quantity, String buyer) {
+        Outcome<VaultEngine.QuoteResult> q = quote(series, quantity);
+        if (!q.isAccepted()) {
+            return Outcome.rejected(q.rejection());
+        }
+        return buy(q.result().quote(), q.result().quote().premium(), buyer);
+    }
+
+    Outcome<VaultEngine.SettlementResult> settle(String seriesId, Amount price) {
+        SeriesBook book = books.get(seriesId);
+        List<Position> held = positions.getOrDefault(seriesId, List.of());
+        Balances before = vault.balances();
+        List<SeriesBook> others = books.values().stream().filter(b -> !b.id().equals(seriesId)).toList();
+        Outcome<VaultEngine.SettlementResult> o = record(VaultEngine.settle(vault, book, held, price, Valuation.of(others, market, vault.parameters(), now), now));
+        if (o.isAccepted()) {
+            VaultEngine.SettlementResult r = o.result();
+            checkSettlement(r.report(), before);
+            vault = r.vault();
+            books.put(seriesId, r.series());
+            positions.put(seriesId, r.positions());
+            expectedLocked.put(seriesId, Amount.ZERO);
+            settlements++;
+            for (Position p : r.positions()) {
+                Outcome<VaultEngine.PayoutResult> paid = record(VaultEngine.payOut(vault, p, now));
+                vault = paid.result().vault();
+            }
+            positions.put(seriesId, r.positions().stream().map(Position::paid).toList());
+        }
+        log.add("settle " + seriesId + " at " + price + " → " + describe(o));
+        return o;
+    }
+
+    private void checkSettlement(SettlementReport report, Balances before) {
+        // Socialised loss only when the buffer is empty afterwards.
+        if (report.socialisedLoss().isPositive()) {
+            assertThat(report.fromBuffer()).isEqualTo(before.buffer());
+        }
+        // Every holder receives the same fraction: payout = ⌊claim × available / claims⌋, never above the claim.
+        for (SettlementReport.HolderPayout h : report.payouts()) {
+            assertThat(h.payout()).isLessThanOrEqualTo(h.claim());
+            long exact = Amount.mulDiv(h.claim().units(), report.available().units(),
+                    Math.max(report.claims().units(), 1), Rounding.DOWN);
+            assertThat(h.payout().units()).isEqualTo(report.claims().isZero() ? 0 : exact);
+        }
+        assertThat(report.paid().plus(report.dust())).isEqualTo(report.available());
+        assertThat(report.available().plus(report.socialisedLoss())).isEqualTo(report.claims());
+    }
+
+    void advance(Duration d) {
+        now = now.plus(d);
+        log.add("advance " + d);
+    }
+
+    void moveMarket(double spotFactor, double volShift) {
+        market = new MarketSnapshot(market.spot() * spotFactor, volShift);
+        Outcome<VaultEngine.RiskResult> o = record(VaultEngine.reassessRisk(vault, List.copyOf(books.values()),
+                market, null, now));
+        vault = o.result().vault();
+        for (SeriesBook b : o.result().series()) {
+            books.put(b.id(), b);
+        }
+        log.add("market " + market);
+    }
+
+    /** Settles every expired series at the current spot, rounded to a cent. */
+    void settleExpired() {
+        for (SeriesBook b : List.copyOf(books.values())) {
+            if (!b.isSettled() && !now.isBefore(b.series().expiry())) {
+                Amount price = Amount.ofUnits(Math.round(market.spot() * 100) * (Amount.ONE / 100));
+                Outcome<VaultEngine.SettlementResult> o = settle(b.id(), price);
+                assertThat(o.isAccepted()).as("settle %s: %s", b.id(), o).isTrue();
+                // A series settles exactly once.
+                assertThat(settle(b.id(), price).rejection().code()).isEqualTo(RejectionCode.ALREADY_SETTLED);
+            }
+        }
+    }
+
+    void checkInvariants() {
+        Balances fold = Balances.EMPTY.apply(journal);
+        assertThat(vault.balances()).as("balances are the fold of the journal").isEqualTo(fold);
+        assertThat(fold.isConsistent()).as("cash = claims, nothing negative: %s", fold).isTrue();
+        for (JournalEntry e : journal) {
+            long debits = 0;
+            long credits = 0;
+            for (Posting p : e.postings()) {
+                if (p.side() == Posting.Side.DEBIT) {
+                    debits += p.amount().units();
+                } else {
+                    credits += p.amount().units();
+                }
+            }
+            assertThat(debits).isEqualTo(credits);
+        }
+        // Locked collateral per series equals its policy and the fold of its account.
+        Map<String, Long> lockedFold = new HashMap<>();
+        for (JournalEntry e : journal) {
+            for (Posting p : e.postings()) {
+                if (p.account().kind() == Account.Kind.LOCKED) {
+                    lockedFold.merge(p.account().series(), p.balanceChange(), Long::sum);
+                }
+            }
+        }
+        long lockedTotal = 0;
+        for (SeriesBook b : books.values()) {
+            assertThat(b.locked()).as("locked %s", b.id()).isEqualTo(expectedLocked.getOrDefault(b.id(), Amount.ZERO));
+            assertThat(lockedFold.getOrDefault(b.id(), 0L)).isEqualTo(b.locked().units());
+            lockedTotal += b.locked().units();
+            Quantity held = positions.getOrDefault(b.id(), List.of()).stream().map(Position::quantity)
+                    .reduce(Quantity.ZERO, Quantity::plus);
+            assertThat(held).isEqualTo(b.openInterest());
+        }
+        assertThat(vault.balances().locked().units()).isEqualTo(lockedTotal);
+        // Share supply equals holdings: accounts plus the queue.
+        Shares held = accounts.values().stream().map(LpAccount::shares).reduce(Shares.ZERO, Shares::plus);
+        for (QueuedWithdrawal q : vault.withdrawalQueue()) {
+            held = held.plus(q.shares());
+        }
+        assertThat(held).isEqualTo(vault.totalShares());
+        assertThat(vault.balances().traderPayouts()).as("every settled payout was paid out").isEqualTo(Amount.ZERO);
+    }
+
+    private static String describe(Outcome<?> o) {
+        return o.isAccepted() ? "ok" : o.rejection().code().slug();
+    }
+}
