@@ -49,10 +49,20 @@ public record Amount(long units) implements Comparable<Amount> {
         return ofUnits(Math.subtractExact(units, that.units));
     }
 
-    /** The amount times a rate (a fee rate, a share), rounded in the given direction. */
+    /**
+     * The amount times a rate (a fee rate, a share), rounded in the given direction. A rate that is a decimal of at
+     * most nine places (0.1, 0.0005, as parameters are written) is taken as that decimal, so 10% of 5500 is exactly
+     * 550; any other double is taken at its exact binary value.
+     */
     public Amount times(double rate, Rounding rounding) {
+        long nanos = Math.round(rate * RATE_DENOMINATOR);
+        if (nanos / (double) RATE_DENOMINATOR == rate) {
+            return ofUnits(mulDiv(units, nanos, RATE_DENOMINATOR, rounding));
+        }
         return ofUnits(rounding.product(rate, units));
     }
+
+    private static final long RATE_DENOMINATOR = 1_000_000_000L;
 
     /** The price of a quantity at this price per contract, rounded in the given direction. */
     public Amount times(Quantity quantity, Rounding rounding) {

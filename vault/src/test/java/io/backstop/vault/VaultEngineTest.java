@@ -1,0 +1,238 @@
+package io.backstop.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backstop.pricing.OptionType;
+import io.backstop.vault.governance.VaultParameters;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.quote.OptionSeries;
+import io.backstop.vault.quote.Quote;
+import io.backstop.vault.risk.RiskLevel;
+import io.backstop.vault.shares.SharePrice;
+import io.backstop.vault.shares.Shares;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Hand-checked behaviour of the engine: LP flows, quotes, every rejection, queue, ladder, governance. */
+class VaultEngineTest {
+
+    private static final Amount USD_10K = Amount.parse("10000");
+
+    @Test
+    void deposit_firstDepositMintsOneSharePerUnitOfCurrency() {
+        VaultWorld w = new VaultWorld();
+        var r = w.deposit("alice", USD_10K).result();
+        assertThat(r.shares()).isEqualTo(Shares.parse("10000"));
+        assertThat(w.vault.balances().cash()).isEqualTo(USD_10K);
+        assertThat(w.vault.balances().lpFree()).isEqualTo(USD_10K);
+    }
+
+    @Test
+    void inflationAttack_costsTheAttackerAndNotTheVictim() {
+        VaultWorld w = new VaultWorld();
+        // The attacker is the first depositor with one minor unit.
+        w.deposit("attacker", Amount.ofUnits(1));
+        // Inflating the share price needs premium flowing to the LPs, but a sale needs free liquidity as collateral.
+        OptionSeries put = w.series(OptionType.PUT, 2000, 7);
+        assertThat(w.trade(put, Quantity.parse("0.000001"), "attacker").rejection().code())
+                .isEqualTo(RejectionCode.INSUFFICIENT_LIQUIDITY);
+        // Backed by its own capital, the attacker buys as much as the cap allows from the pool it owns.
+        w.deposit("attacker", Amount.parse("5000"));
+        Amount attackerIn = Amount.parse("5000").plus(Amount.ofUnits(1));
+        var trade = w.trade(put, Quantity.parse("2"), "attacker").result();
+        attackerIn = attackerIn.plus(trade.position().premium());
+        // The victim deposits 1,000,000 units (1 USD) and loses less than one unit to rounding.
+        var victim = w.deposit("victim", Amount.parse("1")).result();
+        // At the price it was minted at, exactly: shares × (NAV + 1)/(S + 10^δ) > 1 USD − 1 unit.
+        Amount nav = victim.price().nav();
+        BigInteger worth = BigInteger.valueOf(victim.shares().units()).multiply(BigInteger.valueOf(nav.units() + 1));
+        BigInteger lessOneUnit = BigInteger.valueOf(Amount.parse("1").units() - 1)
+                .multiply(BigInteger.valueOf(victim.price().supply().units() + 1000));
+        assertThat(worth).isGreaterThan(lessOneUnit);
+        // The attacker's shares plus its option, at the same marks, are worth no more than it paid in.
+        Shares attackerShares = w.accounts.get("attacker").shares();
+        Amount sharesWorth = new SharePrice(w.valuation().nav(w.vault, Rounding.UP), w.vault.totalShares())
+                .valueOf(attackerShares);
+        Amount optionWorth = Amount.of(w.valuation().liability(), Rounding.DOWN);
+        assertThat(sharesWorth.plus(optionWorth)).isLessThanOrEqualTo(attackerIn);
+    }
+
+    @Test
+    void withdrawal_queuesWhatFreeLiquidityCannotPayAndServesItAtSettlement() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries put = w.series(OptionType.PUT, 2000, 3);
+        w.trade(put, Quantity.parse("3.9"), "bob").result(); // locks 7800 of 10000
+        Shares all = w.accounts.get("alice").shares();
+        var withdrawal = w.withdraw("alice", all).result();
+        assertThat(withdrawal.status()).isEqualTo(VaultEngine.WithdrawalStatus.PARTIAL);
+        assertThat(w.vault.balances().lpFree().units()).isLessThanOrEqualTo(1);
+        assertThat(w.vault.withdrawalQueue()).hasSize(1);
+        Shares queued = withdrawal.queuedShares();
+        assertThat(w.vault.withdrawalQueue().get(0).shares()).isEqualTo(queued);
+        w.advance(Duration.ofDays(4));
+        w.market = MarketSnapshot.at(2100); // the put expires out of the money: all collateral is released
+        var settled = w.settle(put.id(), Amount.parse("2100")).result();
+        assertThat(settled.served()).hasSize(1);
+        assertThat(settled.served().get(0).shares()).isEqualTo(queued);
+        assertThat(w.vault.withdrawalQueue()).isEmpty();
+        assertThat(w.vault.totalShares()).isEqualTo(Shares.ZERO);
+        // Everything alice put in plus the LP income came back; the pool kept only fees and dust.
+        assertThat(w.vault.balances().lpFree().units()).isLessThanOrEqualTo(1);
+        w.checkInvariants();
+    }
+
+    @Test
+    void quote_itemisesThePremium() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", Amount.parse("100000"));
+        OptionSeries call = w.series(OptionType.CALL, 2000, 30);
+        Quote q = w.quote(call, Quantity.parse("1")).result().quote();
+        var b = q.breakdown();
+        // 30 days plus 8 hours, σ = 80%, r = q = 0: BSM ≈ 184.
+        assertThat(b.theoretical().toDouble()).isBetween(180.0, 195.0);
+        assertThat(b.iv()).isEqualTo(0.8);
+        // Post-trade utilisation 2000/100000 = 0.02: spread = 0.005 + 0.05·0.0004/0.98.
+        assertThat(b.spread()).isEqualTo(b.theoretical().times(0.005 + 0.05 * 0.02 * 0.02 / 0.98, Rounding.UP));
+        // Fees: 1% of theoretical (rounded up) + 0.05% of spot 2000 = 1.
+        assertThat(b.fees()).isEqualTo(b.theoretical().times(0.01, Rounding.UP).plus(Amount.parse("1")));
+        assertThat(b.bufferContribution()).isEqualTo(b.fees().times(0.5, Rounding.DOWN));
+        assertThat(b.bufferContribution().plus(b.treasury())).isEqualTo(b.fees());
+        assertThat(q.premium()).isEqualTo(b.theoretical().plus(b.spread()).plus(b.fees()));
+        assertThat(q.validUntil()).isEqualTo(w.now.plusSeconds(30));
+        assertThat(q.collateral()).isEqualTo(Amount.parse("2000"));
+    }
+
+    @Test
+    void everySaleRejection_isTypedAndChangesNothing() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        VaultState before = w.vault;
+        assertRejected(w, w.series(OptionType.CALL, 2000, 7), "0", RejectionCode.INVALID_QUANTITY);
+        assertRejected(w, w.series(OptionType.CALL, 2000, 7), "-1", RejectionCode.INVALID_QUANTITY);
+        // Expiries are at 08:00 UTC only.
+        assertRejected(w, w.series(OptionType.CALL, 2000, 0).expiry().minusSeconds(3600 * 8 - 1800), "1",
+                RejectionCode.NOT_LISTED);
+        assertRejected(w, w.series(OptionType.CALL, 2025, 7), "1", RejectionCode.NOT_LISTED);
+        assertRejected(w, w.series(OptionType.CALL, 4050, 7), "1", RejectionCode.NOT_LISTED);
+        assertRejected(w, w.series(OptionType.CALL, 2000, 91), "1", RejectionCode.NOT_LISTED);
+        assertRejected(w, new OptionSeries("BTC", "USD", OptionType.CALL, Amount.parse("2000"),
+                w.series(OptionType.CALL, 2000, 7).expiry()), "1", RejectionCode.NOT_LISTED);
+        assertRejected(w, w.series(OptionType.PUT, 2000, 7), "100", RejectionCode.INSUFFICIENT_LIQUIDITY);
+        assertRejected(w, w.series(OptionType.PUT, 2000, 7), "4.5", RejectionCode.UTILIZATION_CAP);
+        w.now = w.series(OptionType.CALL, 2000, 1).expiry().minusSeconds(1800);
+        assertRejected(w, w.series(OptionType.CALL, 2000, 0), "1", RejectionCode.AFTER_CUTOFF); // 30 min ahead
+        assertThat(w.vault).isEqualTo(before);
+    }
+
+    private static void assertRejected(VaultWorld w, Object seriesOrExpiry, String quantity, RejectionCode code) {
+        OptionSeries series = seriesOrExpiry instanceof OptionSeries s ? s
+                : new OptionSeries("ETH", "USD", OptionType.CALL, Amount.parse("2000"), (java.time.Instant) seriesOrExpiry);
+        var o = VaultEngine.quote(w.vault, series, Quantity.parse(quantity), w.market, w.now);
+        assertThat(o.rejection().code()).as(series + " " + quantity + ": " + o).isEqualTo(code);
+        assertThat(o.rejection().detail()).isNotBlank();
+    }
+
+    @Test
+    void buyRejections_staleQuoteAndMaxPremium() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        Quote q = w.quote(w.series(OptionType.CALL, 2000, 7), Quantity.parse("1")).result().quote();
+        VaultState before = w.vault;
+        assertThat(VaultEngine.buy(w.vault, null, q, q.premium().minus(Amount.ofUnits(1)), "bob", w.market, w.now)
+                .rejection().code()).isEqualTo(RejectionCode.MAX_PREMIUM_EXCEEDED);
+        assertThat(VaultEngine.buy(w.vault, null, q, null, "bob", w.market, q.validUntil().plusNanos(1))
+                .rejection().code()).isEqualTo(RejectionCode.STALE_QUOTE);
+        // Liquidity taken by other trades since the quote: the quote no longer binds.
+        w.trade(w.series(OptionType.PUT, 2000, 7), Quantity.parse("3.5"), "carol").result();
+        assertThat(VaultEngine.buy(w.vault, null, q, null, "bob", w.market, w.now).rejection().code())
+                .isEqualTo(RejectionCode.UTILIZATION_CAP);
+        assertThat(before.balances().lpFree()).isEqualTo(USD_10K);
+    }
+
+    @Test
+    void lpRejections_amountsAndShares() {
+        VaultWorld w = new VaultWorld();
+        assertThat(w.deposit("alice", Amount.ZERO).rejection().code()).isEqualTo(RejectionCode.INVALID_AMOUNT);
+        w.deposit("alice", USD_10K);
+        assertThat(w.withdraw("alice", Shares.parse("10000.000000001")).rejection().code())
+                .isEqualTo(RejectionCode.INSUFFICIENT_SHARES);
+        assertThat(w.withdraw("bob", Shares.parse("1")).rejection().code()).isEqualTo(RejectionCode.INSUFFICIENT_SHARES);
+        assertThat(w.withdraw("alice", Shares.ZERO).rejection().code()).isEqualTo(RejectionCode.INVALID_AMOUNT);
+        assertThat(VaultEngine.topUpBuffer(w.vault, Amount.ZERO, "ops", w.now).rejection().code())
+                .isEqualTo(RejectionCode.INVALID_AMOUNT);
+    }
+
+    @Test
+    void settlementRejections_notExpiredTwiceAndBadPrice() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries call = w.series(OptionType.CALL, 2000, 2);
+        w.trade(call, Quantity.parse("1"), "bob").result();
+        assertThat(w.settle(call.id(), Amount.parse("2100")).rejection().code()).isEqualTo(RejectionCode.NOT_EXPIRED);
+        w.advance(Duration.ofDays(3));
+        assertThat(w.settle(call.id(), Amount.ZERO).rejection().code()).isEqualTo(RejectionCode.INVALID_SETTLEMENT);
+        var report = w.settle(call.id(), Amount.parse("2100")).result().report();
+        assertThat(report.paid()).isEqualTo(Amount.parse("100"));
+        assertThat(w.settle(call.id(), Amount.parse("2100")).rejection().code())
+                .isEqualTo(RejectionCode.ALREADY_SETTLED);
+        var paid = w.positions.get(call.id()).get(0);
+        assertThat(VaultEngine.payOut(w.vault, paid, w.now).rejection().code()).isEqualTo(RejectionCode.NOTHING_TO_PAY);
+        w.checkInvariants();
+    }
+
+    @Test
+    void riskLadder_haltsSalesWhenTheBufferCannotCoverTheStressLoss() {
+        VaultWorld w = new VaultWorld(VaultParameters.defaults().with(Map.of("callCollateralFactor", "0.2"), null));
+        w.deposit("alice", USD_10K);
+        OptionSeries call = w.series(OptionType.CALL, 2000, 7);
+        w.trade(call, Quantity.parse("15"), "bob").result();
+        // 15 calls at spot +100%: ≈ 30,000 of liability against ≈ 10,000 of LP capital; the buffer holds ≈ 20.
+        assertThat(w.vault.riskLevel()).isEqualTo(RiskLevel.HALTED);
+        assertThat(w.events).anySatisfy(e -> assertThat(e).isInstanceOf(VaultEvent.RiskLevelChanged.class));
+        assertThat(w.trade(call, Quantity.parse("1"), "bob").rejection().code()).isEqualTo(RejectionCode.TRADING_HALTED);
+        // A large enough top-up restores coverage and sales; deposits are never halted.
+        Amount stress = w.vault.coverage().stressLoss();
+        w.record(VaultEngine.topUpBuffer(w.vault, stress, "ops", w.now));
+        w.vault = VaultEngine.topUpBuffer(w.vault, stress, "ops", w.now).result();
+        assertThat(w.vault.riskLevel()).isEqualTo(RiskLevel.NORMAL);
+    }
+
+    @Test
+    void elevatedBand_raisesFeesAndTheBufferShare() {
+        VaultParameters p = VaultParameters.defaults();
+        assertThat(RiskLevel.ELEVATED.feeMultiplier(p)).isEqualTo(1.5);
+        assertThat(RiskLevel.ELEVATED.bufferFeeShare(p)).isEqualTo(0.8);
+        assertThat(RiskLevel.RESTRICTED.maxUtilization(p)).isEqualTo(0.4);
+        assertThat(RiskLevel.forCoverage(0.9, p)).isEqualTo(RiskLevel.ELEVATED);
+        assertThat(RiskLevel.forCoverage(0.3, p)).isEqualTo(RiskLevel.RESTRICTED);
+        assertThat(RiskLevel.forCoverage(0.1, p)).isEqualTo(RiskLevel.HALTED);
+        assertThat(RiskLevel.forCoverage(Double.POSITIVE_INFINITY, p)).isEqualTo(RiskLevel.NORMAL);
+    }
+
+    @Test
+    void governance_rejectsOutOfBoundsAndVersionsAcceptedChanges() {
+        VaultWorld w = new VaultWorld();
+        var rejected = VaultEngine.changeParameters(w.vault, "ops", "try", Map.of("maxUtilization", "0.96"), null, w.now);
+        assertThat(rejected.rejection()).isEqualTo(new Rejection(RejectionCode.PARAMETER_OUT_OF_BOUNDS,
+                "maxUtilization must be in (0, 0.95], was 0.96"));
+        assertThat(VaultEngine.changeParameters(w.vault, "ops", "try", Map.of("nope", "1"), null, w.now)
+                .rejection().detail()).isEqualTo("unknown parameter \"nope\"");
+        assertThat(VaultEngine.changeParameters(w.vault, "ops", "try", Map.of("tradingCutoff", "1h"), null, w.now)
+                .rejection().detail()).isEqualTo("tradingCutoff is not a valid duration: \"1h\"");
+        assertThat(VaultEngine.changeParameters(w.vault, "", "try", Map.of("bufferFeeShare", "0.6"), null, w.now)
+                .isAccepted()).isFalse();
+        var accepted = VaultEngine.changeParameters(w.vault, "ops", "more buffer", Map.of("bufferFeeShare", "0.6",
+                "tradingCutoff", "PT12H"), null, w.now);
+        VaultState after = accepted.result();
+        assertThat(after.parameters().version()).isEqualTo(2);
+        assertThat(after.parameters().bufferFeeShare()).isEqualTo(0.6);
+        assertThat(after.parameters().tradingCutoff()).isEqualTo(Duration.ofHours(12));
+        assertThat(accepted.events()).singleElement().isInstanceOfSatisfying(VaultEvent.ParametersChanged.class,
+                e -> assertThat(e.actor()).isEqualTo("ops"));
+    }
+}

@@ -1,0 +1,57 @@
+package io.backstop.vault.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AmountTest {
+
+    @Test
+    void parse_isExactAndRejectsMoreDecimalsThanTheScale() {
+        assertThat(Amount.parse("2000").units()).isEqualTo(2_000_000_000L);
+        assertThat(Amount.parse("0.000001").units()).isEqualTo(1);
+        assertThat(Amount.parse("12.345600").units()).isEqualTo(12_345_600);
+        assertThat(Amount.parse("-1.5").units()).isEqualTo(-1_500_000);
+        assertThatThrownBy(() -> Amount.parse("0.0000001")).hasMessage("amount has more than 6 decimals: 0.0000001");
+        assertThatThrownBy(() -> Amount.parse("1e30")).hasMessage("amount is too large: 1e30");
+        assertThatThrownBy(() -> Amount.parse("12,5")).hasMessage("amount is not a decimal number: \"12,5\"");
+        assertThat(Amount.parse("0.10").toString()).isEqualTo("0.1");
+    }
+
+    @Test
+    void arithmetic_isOverflowChecked() {
+        Amount max = Amount.ofUnits(Long.MAX_VALUE);
+        assertThatThrownBy(() -> max.plus(Amount.ofUnits(1))).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Amount.ofUnits(Long.MIN_VALUE).minus(Amount.ofUnits(1)))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void rounding_isExactEvenWhereTheDoubleProductLooksWhole() {
+        // 0.1 is slightly above 1/10, so 0.1 × 10 is exactly 1.000000000000000055…: up gives 2, down gives 1.
+        assertThat(Rounding.UP.product(0.1, 10)).isEqualTo(2);
+        assertThat(Rounding.DOWN.product(0.1, 10)).isEqualTo(1);
+        // 0.3 is slightly below 3/10: 0.3 × 10 = 2.99999999999999988898…
+        assertThat(Rounding.UP.product(0.3, 10)).isEqualTo(3);
+        assertThat(Rounding.DOWN.product(0.3, 10)).isEqualTo(2);
+        assertThat(Rounding.UP.product(0.5, 3)).isEqualTo(2);
+        assertThat(Rounding.DOWN.product(0.5, 3)).isEqualTo(1);
+        assertThat(Rounding.UP.divide(7, 2)).isEqualTo(4);
+        assertThat(Rounding.DOWN.divide(-7, 2)).isEqualTo(-4);
+        // Past 64 bits: (2⁶² − 1)·5/3 = 7686143364045646505 exactly, and ·5/7 leaves a remainder.
+        assertThat(Amount.mulDiv(Long.MAX_VALUE / 2, 5, 3, Rounding.UP)).isEqualTo(7686143364045646505L);
+        assertThat(Amount.mulDiv(Long.MAX_VALUE / 2, 5, 7, Rounding.DOWN)).isEqualTo(3294061441733848502L);
+        assertThat(Amount.mulDiv(Long.MAX_VALUE / 2, 5, 7, Rounding.UP)).isEqualTo(3294061441733848503L);
+        // A rate given as a decimal is that decimal: 10% of 5500 is 550, not 550.0000000000000305…
+        assertThat(Amount.parse("5500").times(0.1, Rounding.UP)).isEqualTo(Amount.parse("550"));
+    }
+
+    @Test
+    void journalEntry_refusesToBeUnbalanced() {
+        assertThatThrownBy(() -> JournalEntry.builder("v", Instant.EPOCH, "bad").debit(Account.CASH, Amount.ofUnits(2))
+                .credit(Account.LP_FREE, Amount.ofUnits(1)).build())
+                .hasMessageContaining("unbalanced journal entry bad: debits 2 credits 1");
+    }
+}
