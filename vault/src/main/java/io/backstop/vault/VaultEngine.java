@@ -63,6 +63,15 @@ public final class VaultEngine {
     /** An LP deposits an amount and receives shares at NAV (liability rounded down: fewer shares minted). */
     public static Outcome<DepositResult> deposit(VaultState vault, LpAccount account, Amount amount,
             Valuation valuation, Instant now) {
+        try {
+            return depositExactly(vault, account, amount, valuation, now);
+        } catch (ArithmeticException e) {
+            return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "deposit " + amount + " is out of range: the vault's shares or balances would overflow");
+        }
+    }
+
+    private static Outcome<DepositResult> depositExactly(VaultState vault, LpAccount account, Amount amount,
+            Valuation valuation, Instant now) {
         if (!amount.isPositive()) {
             return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "deposit must be positive, was " + amount);
         }
@@ -233,6 +242,15 @@ public final class VaultEngine {
 
     /** Prices a quantity of a series for sale, if the sale would pass every policy now. */
     public static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity,
+            MarketSnapshot market, Instant now) {
+        try {
+            return quoteExactly(vault, series, quantity, market, now);
+        } catch (ArithmeticException e) {
+            return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "quantity " + quantity + " is out of range: its premium or collateral would overflow");
+        }
+    }
+
+    private static Outcome<QuoteResult> quoteExactly(VaultState vault, OptionSeries series, Quantity quantity,
             MarketSnapshot market, Instant now) {
         Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
         if (wrongVault.isPresent()) {
@@ -459,6 +477,14 @@ public final class VaultEngine {
 
     /** The protocol team adds new money to the insurance buffer. */
     public static Outcome<VaultState> topUpBuffer(VaultState vault, Amount amount, String actor, Instant now) {
+        try {
+            return topUpBufferExactly(vault, amount, actor, now);
+        } catch (ArithmeticException e) {
+            return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "top-up " + amount + " is out of range: the balances would overflow");
+        }
+    }
+
+    private static Outcome<VaultState> topUpBufferExactly(VaultState vault, Amount amount, String actor, Instant now) {
         if (!amount.isPositive()) {
             return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "top-up must be positive, was " + amount);
         }

@@ -31,13 +31,27 @@ public record VaultState(String id, String underlying, String quoteCurrency, Vau
         Amount simulatedStressLoss, long sequence, List<QueuedWithdrawal> withdrawalQueue) {
 
     public VaultState {
-        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+        if (!isValidId(id)) {
             throw new IllegalArgumentException("vault id must be lower-case letters, digits and dashes, was " + id);
         }
         if (underlying == null || underlying.isBlank() || quoteCurrency == null || quoteCurrency.isBlank()) {
             throw new IllegalArgumentException("a vault needs an underlying and a quote currency");
         }
         withdrawalQueue = List.copyOf(withdrawalQueue);
+    }
+
+    /** Lower-case letters, digits and dashes, 1–63 characters, not starting with a dash. */
+    public static boolean isValidId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 63 || id.charAt(0) == '-') {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A new, empty vault. */

@@ -20,11 +20,13 @@ public final class VaultParameters {
     private final double[] values;
     private final VolatilitySurface surface;
     private final long version;
+    private final long strikeStepUnits;
 
     private VaultParameters(double[] values, VolatilitySurface surface, long version) {
         this.values = values;
         this.surface = surface;
         this.version = version;
+        this.strikeStepUnits = Amount.of(values[Parameter.STRIKE_STEP.ordinal()], Rounding.DOWN).units();
         if (get(Parameter.MIN_MONEYNESS) >= get(Parameter.MAX_MONEYNESS)) {
             throw new IllegalArgumentException("minMoneyness must be below maxMoneyness");
         }
@@ -98,7 +100,12 @@ public final class VaultParameters {
     }
 
     public Amount strikeStep() {
-        return Amount.of(get(Parameter.STRIKE_STEP), Rounding.DOWN);
+        return Amount.ofUnits(strikeStepUnits);
+    }
+
+    /** The strike step in minor units. */
+    public long strikeStepUnits() {
+        return strikeStepUnits;
     }
 
     public double minMoneyness() {

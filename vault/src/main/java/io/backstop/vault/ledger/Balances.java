@@ -47,8 +47,12 @@ public record Balances(Amount cash, Amount lpFree, Amount locked, Amount buffer,
                 default -> throw new IllegalStateException("unknown account " + posting.account());
             }
         }
-        return new Balances(Amount.ofUnits(c), Amount.ofUnits(f), Amount.ofUnits(l), Amount.ofUnits(bu),
-                Amount.ofUnits(t), Amount.ofUnits(p), Amount.ofUnits(d));
+        return new Balances(same(cash, c), same(lpFree, f), same(locked, l), same(buffer, bu), same(treasury, t),
+                same(traderPayouts, p), same(dust, d));
+    }
+
+    private static Amount same(Amount before, long units) {
+        return before.units() == units ? before : Amount.ofUnits(units);
     }
 
     /** The sum of every claim on the cash; equal to {@link #cash()} in a consistent ledger. */

@@ -2,11 +2,10 @@ package io.backstop.vault.quote;
 
 import io.backstop.vault.Rejection;
 import io.backstop.vault.RejectionCode;
+import io.backstop.vault.governance.Parameter;
 import io.backstop.vault.governance.VaultParameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
@@ -15,25 +14,28 @@ import java.util.Optional;
  */
 public final class ListingRules {
 
+    private static final long EXPIRY_SECOND_OF_DAY = 8 * 3600;
+
     private ListingRules() {
     }
 
     /** The first rule the series breaks at this instant and spot, or empty when it may be sold. */
     public static Optional<Rejection> check(OptionSeries series, double spot, Instant now, VaultParameters p) {
-        ZonedDateTime expiry = series.expiry().atZone(ZoneOffset.UTC);
-        if (expiry.getHour() != 8 || expiry.getMinute() != 0 || expiry.getSecond() != 0 || expiry.getNano() != 0) {
+        long expirySecond = series.expiry().getEpochSecond();
+        if (Math.floorMod(expirySecond, 86_400L) != EXPIRY_SECOND_OF_DAY || series.expiry().getNano() != 0) {
             return reject(RejectionCode.NOT_LISTED, "expiries are at 08:00 UTC, was " + series.expiry());
         }
-        Duration ahead = Duration.between(now, series.expiry());
-        if (ahead.compareTo(p.tradingCutoff()) < 0) {
+        double aheadSeconds = Pricing.secondsBetween(now, series.expiry());
+        if (aheadSeconds < p.get(Parameter.TRADING_CUTOFF)) {
             return reject(RejectionCode.AFTER_CUTOFF, "sales close " + p.tradingCutoff() + " before expiry; "
-                    + series.expiry() + " is " + (ahead.isNegative() ? "past" : ahead + " away"));
+                    + series.expiry() + " is " + (aheadSeconds < 0 ? "past" : Duration.between(now, series.expiry())
+                    + " away"));
         }
-        if (ahead.compareTo(p.maxExpiry()) > 0) {
+        if (aheadSeconds > p.get(Parameter.MAX_EXPIRY)) {
             return reject(RejectionCode.NOT_LISTED, "expiry " + series.expiry() + " is more than " + p.maxExpiry()
                     + " ahead");
         }
-        long step = p.strikeStep().units();
+        long step = p.strikeStepUnits();
         if (series.strike().units() % step != 0) {
             return reject(RejectionCode.NOT_LISTED, "strike " + series.strike() + " is not a multiple of the strike step "
                     + p.strikeStep());

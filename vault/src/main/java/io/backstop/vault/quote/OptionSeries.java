@@ -3,37 +3,92 @@ package io.backstop.vault.quote;
 import io.backstop.pricing.OptionType;
 import io.backstop.vault.ledger.Amount;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * A European option series, cash-settled in the quote currency.
- *
- * @param underlying    e.g. "ETH"
- * @param quoteCurrency e.g. "USD"
- * @param type          call or put
- * @param strike        positive
- * @param expiry        the expiry instant
+ * A European option series, cash-settled in the quote currency. A value: equal when underlying, quote currency,
+ * type, strike and expiry are equal. Its id is built once, since every sale and settlement names it.
  */
-public record OptionSeries(String underlying, String quoteCurrency, OptionType type, Amount strike, Instant expiry) {
+public final class OptionSeries {
 
-    public OptionSeries {
+    private final String underlying;
+    private final String quoteCurrency;
+    private final OptionType type;
+    private final Amount strike;
+    private final Instant expiry;
+    private final String id;
+
+    /**
+     * @param underlying    e.g. "ETH"
+     * @param quoteCurrency e.g. "USD"
+     * @param type          call or put
+     * @param strike        positive
+     * @param expiry        the expiry instant
+     */
+    public OptionSeries(String underlying, String quoteCurrency, OptionType type, Amount strike, Instant expiry) {
         if (underlying == null || quoteCurrency == null || type == null || strike == null || expiry == null) {
             throw new IllegalArgumentException("a series needs underlying, quote currency, type, strike and expiry");
         }
         if (!strike.isPositive()) {
             throw new IllegalArgumentException("strike must be positive, was " + strike);
         }
+        this.underlying = underlying;
+        this.quoteCurrency = quoteCurrency;
+        this.type = type;
+        this.strike = strike;
+        this.expiry = expiry;
+        String when = expiry.toString().replace("-", "").replace(":", "");
+        if (when.endsWith("0000Z") && when.length() == 16) {
+            when = when.substring(0, 11) + "Z"; // 20261127T080000Z → 20261127T08Z
+        }
+        this.id = underlying + "-" + quoteCurrency + "-" + when + "-" + strike + "-" + (type == OptionType.CALL ? "C" : "P");
     }
 
-    /** A stable id, e.g. "ETH-USD-20261127T0800Z-2000-C". */
+    public String underlying() {
+        return underlying;
+    }
+
+    public String quoteCurrency() {
+        return quoteCurrency;
+    }
+
+    public OptionType type() {
+        return type;
+    }
+
+    public Amount strike() {
+        return strike;
+    }
+
+    public Instant expiry() {
+        return expiry;
+    }
+
+    /** A stable id, e.g. "ETH-USD-20261127T08Z-2000-C". */
     public String id() {
-        String when = expiry.toString().replace("-", "").replace(":", "").replace(".000", "");
-        when = when.endsWith("00Z") && when.length() == 17 ? when.substring(0, 13) + "Z" : when;
-        return underlying + "-" + quoteCurrency + "-" + when + "-" + strike + "-" + (type == OptionType.CALL ? "C" : "P");
+        return id;
     }
 
     /** The claim per contract at a settlement price: max(S − K, 0) or max(K − S, 0), exact. */
     public Amount claimPerContract(Amount settlementPrice) {
         Amount intrinsic = type == OptionType.CALL ? settlementPrice.minus(strike) : strike.minus(settlementPrice);
         return Amount.max(intrinsic, Amount.ZERO);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OptionSeries that && type == that.type && strike.equals(that.strike)
+                && expiry.equals(that.expiry) && underlying.equals(that.underlying)
+                && quoteCurrency.equals(that.quoteCurrency);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(underlying, quoteCurrency, type, strike, expiry);
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 }

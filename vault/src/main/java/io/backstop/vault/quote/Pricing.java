@@ -3,7 +3,6 @@ package io.backstop.vault.quote;
 import io.backstop.pricing.BlackScholesMerton;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,8 +20,12 @@ public final class Pricing {
 
     /** ACT/365 years from one instant to another, zero if the second is not later. */
     public static double yearsBetween(Instant from, Instant to) {
-        Duration d = Duration.between(from, to);
-        return d.isNegative() ? 0 : (d.getSeconds() + d.getNano() * 1e-9) / SECONDS_PER_YEAR;
+        return Math.max(secondsBetween(from, to), 0) / SECONDS_PER_YEAR;
+    }
+
+    /** Seconds from one instant to another, negative if the second is earlier. */
+    public static double secondsBetween(Instant from, Instant to) {
+        return (to.getEpochSecond() - from.getEpochSecond()) + (to.getNano() - from.getNano()) * 1e-9;
     }
 
     /** The volatility a series is priced at. */
