@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The vault engine: each method takes the aggregates a command touches, the command's arguments, the market and
@@ -63,11 +64,8 @@ public final class VaultEngine {
     /** An LP deposits an amount and receives shares at NAV (liability rounded down: fewer shares minted). */
     public static Outcome<DepositResult> deposit(VaultState vault, LpAccount account, Amount amount,
             Valuation valuation, Instant now) {
-        try {
-            return depositExactly(vault, account, amount, valuation, now);
-        } catch (ArithmeticException e) {
-            return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "deposit " + amount + " is out of range: the vault's shares or balances would overflow");
-        }
+        return inRange(() -> depositExactly(vault, account, amount, valuation, now),
+                () -> "deposit " + amount + " is out of range: the vault's shares or balances would overflow");
     }
 
     private static Outcome<DepositResult> depositExactly(VaultState vault, LpAccount account, Amount amount,
@@ -243,11 +241,8 @@ public final class VaultEngine {
     /** Prices a quantity of a series for sale, if the sale would pass every policy now. */
     public static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity,
             MarketSnapshot market, Instant now) {
-        try {
-            return quoteExactly(vault, series, quantity, market, now);
-        } catch (ArithmeticException e) {
-            return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "quantity " + quantity + " is out of range: its premium or collateral would overflow");
-        }
+        return inRange(() -> quoteExactly(vault, series, quantity, market, now),
+                () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
     }
 
     private static Outcome<QuoteResult> quoteExactly(VaultState vault, OptionSeries series, Quantity quantity,
@@ -477,11 +472,8 @@ public final class VaultEngine {
 
     /** The protocol team adds new money to the insurance buffer. */
     public static Outcome<VaultState> topUpBuffer(VaultState vault, Amount amount, String actor, Instant now) {
-        try {
-            return topUpBufferExactly(vault, amount, actor, now);
-        } catch (ArithmeticException e) {
-            return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "top-up " + amount + " is out of range: the balances would overflow");
-        }
+        return inRange(() -> topUpBufferExactly(vault, amount, actor, now),
+                () -> "top-up " + amount + " is out of range: the balances would overflow");
     }
 
     private static Outcome<VaultState> topUpBufferExactly(VaultState vault, Amount amount, String actor, Instant now) {
@@ -555,6 +547,18 @@ public final class VaultEngine {
         List<VaultEvent> events = new ArrayList<>(1);
         after = reassessLadder(after, now, events);
         return new Outcome.Accepted<>(new RiskResult(after, refreshed), events, List.of());
+    }
+
+    /**
+     * Runs a command whose user-given amount could push shares or balances past the range of a long: the exact
+     * arithmetic throws, and that becomes a typed {@code invalid-amount} rejection with nothing changed.
+     */
+    private static <T> Outcome<T> inRange(Supplier<Outcome<T>> command, Supplier<String> detail) {
+        try {
+            return command.get();
+        } catch (ArithmeticException e) {
+            return Outcome.rejected(RejectionCode.INVALID_AMOUNT, detail.get());
+        }
     }
 
     /** Moves the ladder to the band of the vault's current coverage, recording a change as an event. */

@@ -165,6 +165,12 @@ class VaultEngineTest {
         assertThat(w.withdraw("alice", Shares.ZERO).rejection().code()).isEqualTo(RejectionCode.INVALID_AMOUNT);
         assertThat(VaultEngine.topUpBuffer(w.vault, Amount.ZERO, "ops", w.now).rejection().code())
                 .isEqualTo(RejectionCode.INVALID_AMOUNT);
+        // Ten billion USD would mint 10¹⁹ share units, past a long: refused, not an ArithmeticException.
+        var tooLarge = w.deposit("alice", Amount.parse("10000000000"));
+        assertThat(tooLarge.rejection()).isEqualTo(new Rejection(RejectionCode.INVALID_AMOUNT,
+                "deposit 10000000000 is out of range: the vault's shares or balances would overflow"));
+        assertThat(VaultEngine.quote(w.vault, w.series(OptionType.CALL, 2000, 7), Quantity.ofUnits(1L << 60),
+                w.market, w.now).rejection().code()).isEqualTo(RejectionCode.INVALID_AMOUNT);
     }
 
     @Test

@@ -3,12 +3,18 @@ package io.backstop.vault.ledger;
 import java.math.BigDecimal;
 
 /** Exact conversion between decimal text and scaled whole numbers, shared by amounts, quantities and shares. */
-final class Decimals {
+public final class Decimals {
 
     private Decimals() {
     }
 
-    static long parse(String text, int scale, String what) {
+    /**
+     * The whole number of 10^−scale units in decimal text, exactly.
+     *
+     * @throws IllegalArgumentException naming {@code what} if the text is missing, not a decimal, has more than
+     *                                  {@code scale} decimals or does not fit in a long
+     */
+    public static long parse(String text, int scale, String what) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException(what + " is missing");
         }
@@ -28,7 +34,8 @@ final class Decimals {
         }
     }
 
-    static String format(long units, int scale) {
+    /** Plain decimal text of a scaled whole number, without trailing zeros. */
+    public static String format(long units, int scale) {
         return BigDecimal.valueOf(units, scale).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,6 +1,6 @@
 package io.backstop.vault.shares;
 
-import java.math.BigDecimal;
+import io.backstop.vault.ledger.Decimals;
 
 /**
  * A number of LP shares with {@value #SCALE} decimals. Shares carry three more decimals than amounts (the virtual
@@ -34,26 +34,11 @@ public record Shares(long units) implements Comparable<Shares> {
      * @throws IllegalArgumentException if not a non-negative decimal with at most {@value #SCALE} decimals
      */
     public static Shares parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("shares are missing");
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("shares are not a decimal number: \"" + text + "\"");
-        }
-        if (value.stripTrailingZeros().scale() > SCALE) {
-            throw new IllegalArgumentException("shares have more than " + SCALE + " decimals: " + text);
-        }
-        if (value.signum() < 0) {
+        long units = Decimals.parse(text, SCALE, "shares");
+        if (units < 0) {
             throw new IllegalArgumentException("shares cannot be negative: " + text);
         }
-        try {
-            return new Shares(value.movePointRight(SCALE).longValueExact());
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("shares are too large: " + text);
-        }
+        return new Shares(units);
     }
 
     public Shares plus(Shares that) {
@@ -75,6 +60,6 @@ public record Shares(long units) implements Comparable<Shares> {
 
     @Override
     public String toString() {
-        return BigDecimal.valueOf(units, SCALE).stripTrailingZeros().toPlainString();
+        return Decimals.format(units, SCALE);
     }
 }
