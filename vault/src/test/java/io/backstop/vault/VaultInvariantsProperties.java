@@ -111,7 +111,8 @@ class VaultInvariantsProperties {
         @Override
         public Arbitrary<Transformer<VaultWorld>> transformer() {
             return Arbitraries.of(true, false).map(stale -> Transformer.mutate(stale ? "stale buy" : "greedy buy", w -> {
-                var q = w.quote(w.series(OptionType.CALL, Math.round(w.market.spot() / 50) * 50, 7),
+                long atm = Math.max(50, Math.round(w.market.spot() / 50) * 50);
+                var q = w.quote(w.series(OptionType.CALL, atm, 7),
                         Quantity.ofUnits(1_000_000));
                 if (!q.isAccepted()) {
                     return;
