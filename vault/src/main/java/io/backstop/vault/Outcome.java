@@ -2,7 +2,6 @@ package io.backstop.vault;
 
 import io.backstop.vault.ledger.JournalEntry;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * What a command produced: either the new state with its events and journal entries, or a typed rejection with
@@ -61,13 +60,5 @@ public sealed interface Outcome<T> {
     /** The journal of an accepted command, empty for a rejection. */
     default List<JournalEntry> journal() {
         return this instanceof Accepted<T> a ? a.journal() : List.of();
-    }
-
-    /** Maps the result of an accepted command. */
-    default <U> Outcome<U> map(Function<T, U> f) {
-        if (this instanceof Accepted<T> a) {
-            return new Accepted<>(f.apply(a.result()), a.events(), a.journal());
-        }
-        return new Rejected<>(((Rejected<T>) this).rejection());
     }
 }

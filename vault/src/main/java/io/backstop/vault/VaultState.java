@@ -72,15 +72,6 @@ public record VaultState(String id, String underlying, String quoteCurrency, Vau
         return new Coverage(Amount.max(grid, simulatedStressLoss), balances.buffer());
     }
 
-    /** Shares held by the queue. */
-    public Shares queuedShares() {
-        Shares s = Shares.ZERO;
-        for (QueuedWithdrawal q : withdrawalQueue) {
-            s = s.plus(q.shares());
-        }
-        return s;
-    }
-
     VaultState with(Balances newBalances, Shares newTotalShares, List<QueuedWithdrawal> newQueue) {
         return new VaultState(id, underlying, quoteCurrency, parameters, newBalances, newTotalShares, riskLevel,
                 exposure, simulatedStressLoss, sequence, newQueue);

@@ -5,7 +5,6 @@ import io.backstop.vault.ledger.Account;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.JournalEntry;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The insurance buffer: funded by the fee share of every sale, by explicit top-ups and optionally by a share of LP
@@ -26,12 +25,5 @@ public final class InsuranceBuffer {
     public static JournalEntry topUp(String vault, Amount amount, Instant at) {
         return JournalEntry.builder(vault, at, "buffer top-up").debit(Account.CASH, amount)
                 .credit(Account.BUFFER, amount).build();
-    }
-
-    /** The buffer's history: fundings and draws, oldest first. */
-    public static List<VaultEvent> history(List<VaultEvent> events) {
-        return events.stream()
-                .filter(e -> e instanceof VaultEvent.BufferFunded || e instanceof VaultEvent.BufferDrawn)
-                .toList();
     }
 }

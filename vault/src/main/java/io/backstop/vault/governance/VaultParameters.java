@@ -60,11 +60,6 @@ public final class VaultParameters {
         return new VaultParameters(next, newSurface == null ? surface : newSurface, version + 1);
     }
 
-    /** The same values under another version number (for restoring a stored version). */
-    public VaultParameters atVersion(long newVersion) {
-        return new VaultParameters(values, surface, newVersion);
-    }
-
     /** The value of a parameter in its unit (seconds for durations, currency for amounts). */
     public double get(Parameter parameter) {
         return values[parameter.ordinal()];

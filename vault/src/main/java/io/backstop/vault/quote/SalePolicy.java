@@ -3,6 +3,7 @@ package io.backstop.vault.quote;
 import io.backstop.vault.Rejection;
 import io.backstop.vault.RejectionCode;
 import io.backstop.vault.VaultState;
+import io.backstop.vault.governance.Parameter;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public interface SalePolicy {
     SalePolicy TRADING_NOT_HALTED = s -> s.vault().riskLevel().allowsSales() ? Optional.empty()
             : Optional.of(new Rejection(RejectionCode.TRADING_HALTED, "new sales are halted: buffer coverage "
                     + String.format("%.3f", s.vault().coverage().ratio()) + " is below "
-                    + s.vault().parameters().get(io.backstop.vault.governance.Parameter.HALT_BELOW_COVERAGE)));
+                    + s.vault().parameters().get(Parameter.HALT_BELOW_COVERAGE)));
 
     /** Listing rules and trading cutoff. */
     SalePolicy LISTED = s -> ListingRules.check(s.series(), s.spot(), s.now(), s.vault().parameters());

@@ -41,22 +41,6 @@ public final class StressExposure {
         return loss > 0 ? Amount.of(loss, io.backstop.vault.ledger.Rounding.UP) : Amount.ZERO;
     }
 
-    /** The index of the worst scenario. */
-    public int worstScenario() {
-        int worst = 0;
-        for (int i = 1; i < liability.length; i++) {
-            if (liability[i] > liability[worst]) {
-                worst = i;
-            }
-        }
-        return worst;
-    }
-
-    /** The liability in scenario i. */
-    public double liability(int i) {
-        return liability[i];
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof StressExposure that && Arrays.equals(liability, that.liability);

@@ -41,11 +41,4 @@ public final class StressScenarios {
         }
         return values;
     }
-
-    /** A description of scenario i, e.g. "spot −20%, vol +30%". */
-    public static String describe(int i) {
-        double spot = SPOT_MOVES[i / VOL_MOVES.length];
-        double vol = VOL_MOVES[i % VOL_MOVES.length];
-        return String.format("spot %+.0f%%, vol %+.0f%%", spot * 100, vol * 100);
-    }
 }

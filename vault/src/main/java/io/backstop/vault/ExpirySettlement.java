@@ -1,0 +1,113 @@
+package io.backstop.vault;
+
+import io.backstop.vault.VaultEngine.PayoutResult;
+import io.backstop.vault.VaultEngine.QueueResult;
+import io.backstop.vault.VaultEngine.SettlementResult;
+import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.ledger.Account;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Balances;
+import io.backstop.vault.ledger.JournalEntry;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.quote.Position;
+import io.backstop.vault.settlement.SettlementReport;
+import io.backstop.vault.settlement.SettlementWaterfall;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Expiry settlement through the waterfall, exactly once per series, and paying settled payouts out of the pool. */
+final class ExpirySettlement {
+
+    private ExpirySettlement() {
+    }
+
+    /** See {@link VaultEngine#settle}. */
+    static Outcome<SettlementResult> settle(VaultState vault, SeriesBook book, List<Position> positions,
+            Amount settlementPrice, Valuation others, Instant now) {
+        if (book.isSettled()) {
+            return Outcome.rejected(RejectionCode.ALREADY_SETTLED, "series " + book.id() + " settled at "
+                    + book.settlementPrice());
+        }
+        if (now.isBefore(book.series().expiry())) {
+            return Outcome.rejected(RejectionCode.NOT_EXPIRED, "series " + book.id() + " expires at "
+                    + book.series().expiry());
+        }
+        if (!settlementPrice.isPositive()) {
+            return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "settlement price must be positive, was "
+                    + settlementPrice);
+        }
+        Quantity total = Quantity.ZERO;
+        for (Position p : positions) {
+            if (!p.series().equals(book.id()) || p.isSettled()) {
+                return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "position " + p.id()
+                        + " is not an open position of " + book.id());
+            }
+            total = total.plus(p.quantity());
+        }
+        if (!total.equals(book.openInterest())) {
+            return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "positions hold " + total
+                    + " contracts but open interest is " + book.openInterest());
+        }
+        SettlementReport report = SettlementWaterfall.settle(book.series(), settlementPrice, book.locked(),
+                vault.balances(), vault.parameters().lpProtectedFraction(), positions);
+        List<JournalEntry> journal = new ArrayList<>();
+        JournalEntry.Builder entry = JournalEntry.builder(vault.id(), now, "settlement " + book.id())
+                .debit(Account.locked(book.id()), book.locked())
+                .debit(Account.LP_FREE, report.fromLpCapital())
+                .debit(Account.BUFFER, report.fromBuffer())
+                .credit(Account.TRADER_PAYOUTS, report.paid())
+                .credit(Account.DUST, report.dust())
+                .credit(Account.LP_FREE, report.released());
+        Balances balances = vault.balances();
+        if (!entry.isEmpty()) {
+            JournalEntry e = entry.build();
+            journal.add(e);
+            balances = balances.apply(e);
+        }
+        List<VaultEvent> events = new ArrayList<>();
+        events.add(new VaultEvent.SeriesSettled(vault.id(), now, book.id(), settlementPrice, report.claims(),
+                report.paid(), report.fromLocked(), report.fromLpCapital(), report.fromBuffer(),
+                report.socialisedLoss(), report.payoutRatio()));
+        if (report.fromBuffer().isPositive()) {
+            events.add(new VaultEvent.BufferDrawn(vault.id(), now, book.id(), report.fromBuffer()));
+        }
+        if (report.socialisedLoss().isPositive()) {
+            events.add(new VaultEvent.LossSocialised(vault.id(), now, book.id(), report.socialisedLoss(),
+                    report.payoutRatio()));
+        }
+        List<Position> settled = new ArrayList<>(positions.size());
+        for (int i = 0; i < positions.size(); i++) {
+            settled.add(positions.get(i).settled(report.payouts().get(i).payout()));
+        }
+        VaultState after = new VaultState(vault.id(), vault.underlying(), vault.quoteCurrency(), vault.parameters(),
+                balances, vault.totalShares(), vault.riskLevel(),
+                vault.exposure().plus(book.stressValues(), -book.openInterest().toDouble()),
+                vault.simulatedStressLoss(), vault.sequence(), vault.withdrawalQueue());
+        Outcome<QueueResult> queue = LiquidityProvision.serveQueue(after, others, now);
+        events.addAll(queue.events());
+        journal.addAll(queue.journal());
+        after = RiskLadder.reassess(queue.result().vault(), now, events);
+        return new Outcome.Accepted<>(new SettlementResult(after, book.settled(settlementPrice), settled, report,
+                queue.result().served()), events, journal);
+    }
+
+    /** See {@link VaultEngine#payOut}. */
+    static Outcome<PayoutResult> payOut(VaultState vault, Position position, Instant now) {
+        if (!position.isSettled() || position.paidOut()) {
+            return Outcome.rejected(RejectionCode.NOTHING_TO_PAY, "position " + position.id()
+                    + (position.paidOut() ? " has been paid" : " has not settled"));
+        }
+        List<JournalEntry> journal = new ArrayList<>(1);
+        Balances balances = vault.balances();
+        if (position.payout().isPositive()) {
+            JournalEntry e = JournalEntry.builder(vault.id(), now, "payout " + position.id())
+                    .debit(Account.TRADER_PAYOUTS, position.payout()).credit(Account.CASH, position.payout()).build();
+            journal.add(e);
+            balances = balances.apply(e);
+        }
+        return new Outcome.Accepted<>(new PayoutResult(vault.withBalances(balances), position.paid()),
+                List.of(new VaultEvent.PayoutPaid(vault.id(), now, position.id(), position.owner(), position.payout())),
+                journal);
+    }
+}

@@ -1,0 +1,120 @@
+package io.backstop.vault;
+
+import io.backstop.vault.VaultEngine.QuoteResult;
+import io.backstop.vault.VaultEngine.TradeResult;
+import io.backstop.vault.buffer.InsuranceBuffer;
+import io.backstop.vault.collateral.CollateralPolicy;
+import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.ledger.Account;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.JournalEntry;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.quote.OptionSeries;
+import io.backstop.vault.quote.Position;
+import io.backstop.vault.quote.PremiumSchedule;
+import io.backstop.vault.quote.Quote;
+import io.backstop.vault.quote.QuoteBreakdown;
+import io.backstop.vault.quote.SalePolicy;
+import io.backstop.vault.risk.StressScenarios;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Selling options: a quote priced by the premium schedule when every sale policy passes, and the buy that takes
+ * it, re-checks the policies, books the premium and locks the collateral.
+ */
+final class OptionSale {
+
+    private OptionSale() {
+    }
+
+    /** See {@link VaultEngine#quote}. */
+    static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity,
+            MarketSnapshot market, Instant now) {
+        Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
+        if (wrongVault.isPresent()) {
+            return Outcome.rejected(wrongVault.get());
+        }
+        // A non-positive quantity prices to non-positive amounts and is refused by SalePolicy.POSITIVE_QUANTITY.
+        Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
+        double utilizationAfter = PremiumSchedule.postTradeUtilization(vault.balances(), collateral);
+        QuoteBreakdown breakdown = PremiumSchedule.price(series, quantity, market, vault.parameters(),
+                vault.riskLevel(), utilizationAfter, now);
+        Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, series, quantity,
+                market.spot(), collateral, breakdown.lpIncome(), now));
+        if (rejection.isPresent()) {
+            return Outcome.rejected(rejection.get());
+        }
+        long sequence = vault.sequence() + 1;
+        Quote quote = new Quote(vault.id() + "-q" + sequence, vault.id(), series, quantity, breakdown, collateral, now,
+                now.plus(vault.parameters().quoteValidity()));
+        return new Outcome.Accepted<>(new QuoteResult(vault.withSequence(sequence), quote),
+                List.of(new VaultEvent.QuoteIssued(vault.id(), now, quote.id(), series.id(), quantity,
+                        quote.premium(), quote.validUntil())), List.of());
+    }
+
+    /** See {@link VaultEngine#buy}. */
+    static Outcome<TradeResult> buy(VaultState vault, SeriesBook book, Quote quote, Amount maxPremium,
+            String buyer, MarketSnapshot market, Instant now) {
+        if (!quote.vault().equals(vault.id())) {
+            return Outcome.rejected(RejectionCode.STALE_QUOTE, "quote " + quote.id() + " is for vault "
+                    + quote.vault());
+        }
+        if (now.isAfter(quote.validUntil())) {
+            return Outcome.rejected(RejectionCode.STALE_QUOTE, "quote " + quote.id() + " expired at "
+                    + quote.validUntil());
+        }
+        if (maxPremium != null && quote.premium().compareTo(maxPremium) > 0) {
+            return Outcome.rejected(RejectionCode.MAX_PREMIUM_EXCEEDED, "premium " + quote.premium()
+                    + " exceeds maxPremium " + maxPremium);
+        }
+        if (book != null && book.isSettled()) {
+            return Outcome.rejected(RejectionCode.ALREADY_SETTLED, "series " + book.id() + " has settled");
+        }
+        QuoteBreakdown b = quote.breakdown();
+        Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, quote.series(),
+                quote.quantity(), b.spot(), quote.collateral(), b.lpIncome(), now));
+        if (rejection.isPresent()) {
+            return Outcome.rejected(rejection.get());
+        }
+        String seriesId = quote.series().id();
+        SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), quote.series(),
+                StressScenarios.valuesPerContract(quote.series(), market, vault.parameters(), now));
+        JournalEntry premium = JournalEntry.builder(vault.id(), now, "premium")
+                .debit(Account.CASH, quote.premium())
+                .credit(Account.LP_FREE, b.lpIncome())
+                .credit(Account.BUFFER, b.bufferContribution())
+                .credit(Account.TREASURY, b.treasury()).build();
+        JournalEntry lock = JournalEntry.builder(vault.id(), now, "lock collateral")
+                .debit(Account.LP_FREE, quote.collateral())
+                .credit(Account.locked(seriesId), quote.collateral()).build();
+        long sequence = vault.sequence() + 1;
+        String tradeId = vault.id() + "-t" + sequence;
+        VaultState after = new VaultState(vault.id(), vault.underlying(), vault.quoteCurrency(), vault.parameters(),
+                vault.balances().apply(premium).apply(lock), vault.totalShares(), vault.riskLevel(),
+                vault.exposure().plus(before.stressValues(), quote.quantity().toDouble()),
+                vault.simulatedStressLoss(), sequence, vault.withdrawalQueue());
+        List<VaultEvent> events = new ArrayList<>(3);
+        events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, seriesId, quote.quantity(),
+                quote.premium(), quote.collateral()));
+        if (b.bufferContribution().isPositive()) {
+            events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(), InsuranceBuffer.FEES));
+        }
+        after = RiskLadder.reassess(after, now, events);
+        Position position = new Position(tradeId, vault.id(), buyer, seriesId, quote.quantity(), quote.premium(),
+                null, false);
+        return new Outcome.Accepted<>(new TradeResult(after, before.sold(quote.quantity(), quote.collateral()),
+                position), events, List.of(premium, lock));
+    }
+
+    private static Optional<Rejection> checkSeriesBelongs(VaultState vault, OptionSeries series) {
+        if (!series.underlying().equals(vault.underlying()) || !series.quoteCurrency().equals(vault.quoteCurrency())) {
+            return Optional.of(new Rejection(RejectionCode.NOT_LISTED, "vault " + vault.id() + " lists "
+                    + vault.underlying() + "/" + vault.quoteCurrency() + " options, not " + series.underlying() + "/"
+                    + series.quoteCurrency()));
+        }
+        return Optional.empty();
+    }
+}
