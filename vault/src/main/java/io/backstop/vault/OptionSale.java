@@ -109,6 +109,47 @@ final class OptionSale {
                 position), events, List.of(premium, lock));
     }
 
+    /** See {@link VaultEngine#assume}. */
+    static Outcome<TradeResult> assume(VaultState vault, SeriesBook book, OptionSeries series, Quantity quantity,
+            String holder, MarketSnapshot market, Instant now) {
+        Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
+        if (wrongVault.isPresent()) {
+            return Outcome.rejected(wrongVault.get());
+        }
+        if (book != null && book.isSettled()) {
+            return Outcome.rejected(RejectionCode.ALREADY_SETTLED, "series " + book.id() + " has settled");
+        }
+        if (!now.isBefore(series.expiry())) {
+            return Outcome.rejected(RejectionCode.AFTER_CUTOFF, "series " + series.id() + " expired at "
+                    + series.expiry() + "; only live positions can be taken over");
+        }
+        Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
+        Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, series, quantity,
+                market.spot(), collateral, Amount.ZERO, now), SalePolicy.ASSUMPTION);
+        if (rejection.isPresent()) {
+            return Outcome.rejected(rejection.get());
+        }
+        SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), series,
+                StressScenarios.valuesPerContract(series, market, vault.parameters(), now));
+        JournalEntry lock = JournalEntry.builder(vault.id(), now, "lock collateral of assumed position")
+                .debit(Account.LP_FREE, collateral)
+                .credit(Account.locked(series.id()), collateral).build();
+        long sequence = vault.sequence() + 1;
+        String tradeId = vault.id() + "-t" + sequence;
+        VaultState after = new VaultState(vault.id(), vault.underlying(), vault.quoteCurrency(), vault.parameters(),
+                vault.balances().apply(lock), vault.totalShares(), vault.riskLevel(),
+                vault.exposure().plus(before.stressValues(), quantity.toDouble()), vault.simulatedStressLoss(),
+                sequence, vault.withdrawalQueue());
+        List<VaultEvent> events = new ArrayList<>(2);
+        events.add(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder, series.id(), quantity,
+                collateral));
+        after = RiskLadder.reassess(after, now, events);
+        Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, Amount.ZERO, null,
+                false);
+        return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position), events,
+                List.of(lock));
+    }
+
     private static Optional<Rejection> checkSeriesBelongs(VaultState vault, OptionSeries series) {
         if (!series.underlying().equals(vault.underlying()) || !series.quoteCurrency().equals(vault.quoteCurrency())) {
             return Optional.of(new Rejection(RejectionCode.NOT_LISTED, "vault " + vault.id() + " lists "

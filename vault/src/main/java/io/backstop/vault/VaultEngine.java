@@ -136,6 +136,18 @@ public final class VaultEngine {
     }
 
     /**
+     * The pool takes over a short position written before, e.g. a book moved from another vault or a simulation's
+     * opening book: collateral is locked by policy from free liquidity and no premium is booked, since it is
+     * already in LP capital. Listing, halt and utilisation rules of new sales do not apply; the series must not
+     * have expired.
+     */
+    public static Outcome<TradeResult> assume(VaultState vault, SeriesBook book, OptionSeries series,
+            Quantity quantity, String holder, MarketSnapshot market, Instant now) {
+        return inRange(() -> OptionSale.assume(vault, book, series, quantity, holder, market, now),
+                () -> "quantity " + quantity + " is out of range: its collateral would overflow");
+    }
+
+    /**
      * The result of settling a series.
      *
      * @param vault     the vault after (queue served)

@@ -39,6 +39,14 @@ public sealed interface VaultEvent {
             Amount premium, Amount collateral) implements VaultEvent {
     }
 
+    /**
+     * The pool took over a short position written before (a book moved from another vault, or a simulation's
+     * opening book): collateral locked, no premium booked, since it was received when the position was written.
+     */
+    record PositionAssumed(String vault, Instant at, String tradeId, String owner, String series, Quantity quantity,
+            Amount collateral) implements VaultEvent {
+    }
+
     /** A series settled; {@code socialisedLoss} is zero unless every layer was exhausted. */
     record SeriesSettled(String vault, Instant at, String series, Amount settlementPrice, Amount claims,
             Amount paid, Amount fromLocked, Amount fromLpCapital, Amount fromBuffer, Amount socialisedLoss,

@@ -38,4 +38,16 @@ public final class Decimals {
     public static String format(long units, int scale) {
         return BigDecimal.valueOf(units, scale).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * A double with a fixed number of decimals, half-up, like {@code %.4f} but without a Formatter: rejection
+     * messages are built on the simulator's hot path. Non-finite and very large values print as Java prints them.
+     */
+    public static String fixed(double value, int decimals) {
+        double scaled = value * Math.pow(10, decimals);
+        if (!Double.isFinite(scaled) || Math.abs(scaled) > 1e15) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(Math.round(scaled), decimals).toPlainString();
+    }
 }

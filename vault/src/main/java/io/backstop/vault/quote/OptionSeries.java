@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A European option series, cash-settled in the quote currency. A value: equal when underlying, quote currency,
- * type, strike and expiry are equal. Its id is built once, since every sale and settlement names it.
+ * type, strike and expiry are equal. Its id is built on first use and kept, since every sale and settlement names
+ * it while a simulated trader's wish for a series often never needs it.
  */
 public final class OptionSeries {
 
@@ -16,7 +17,7 @@ public final class OptionSeries {
     private final OptionType type;
     private final Amount strike;
     private final Instant expiry;
-    private final String id;
+    private String id;
 
     /**
      * @param underlying    e.g. "ETH"
@@ -37,11 +38,6 @@ public final class OptionSeries {
         this.type = type;
         this.strike = strike;
         this.expiry = expiry;
-        String when = expiry.toString().replace("-", "").replace(":", "");
-        if (when.endsWith("0000Z") && when.length() == 16) {
-            when = when.substring(0, 11) + "Z"; // 20261127T080000Z → 20261127T08Z
-        }
-        this.id = underlying + "-" + quoteCurrency + "-" + when + "-" + strike + "-" + (type == OptionType.CALL ? "C" : "P");
     }
 
     public String underlying() {
@@ -66,7 +62,18 @@ public final class OptionSeries {
 
     /** A stable id, e.g. "ETH-USD-20261127T08Z-2000-C". */
     public String id() {
-        return id;
+        String built = id;
+        if (built == null) {
+            // A benign race: every thread builds the same string.
+            String when = expiry.toString().replace("-", "").replace(":", "");
+            if (when.endsWith("0000Z") && when.length() == 16) {
+                when = when.substring(0, 11) + "Z"; // 20261127T080000Z → 20261127T08Z
+            }
+            built = underlying + "-" + quoteCurrency + "-" + when + "-" + strike + "-"
+                    + (type == OptionType.CALL ? "C" : "P");
+            id = built;
+        }
+        return built;
     }
 
     /** The claim per contract at a settlement price: max(S − K, 0) or max(K − S, 0), exact. */
@@ -89,6 +96,6 @@ public final class OptionSeries {
 
     @Override
     public String toString() {
-        return id;
+        return id();
     }
 }

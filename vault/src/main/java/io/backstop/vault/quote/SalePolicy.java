@@ -5,6 +5,7 @@ import io.backstop.vault.RejectionCode;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.governance.Parameter;
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Decimals;
 import io.backstop.vault.ledger.Quantity;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ public interface SalePolicy {
     /** The risk ladder has not halted sales. */
     SalePolicy TRADING_NOT_HALTED = s -> s.vault().riskLevel().allowsSales() ? Optional.empty()
             : Optional.of(new Rejection(RejectionCode.TRADING_HALTED, "new sales are halted: buffer coverage "
-                    + String.format("%.3f", s.vault().coverage().ratio()) + " is below "
+                    + Decimals.fixed(s.vault().coverage().ratio(), 3) + " is below "
                     + s.vault().parameters().get(Parameter.HALT_BELOW_COVERAGE)));
 
     /** Listing rules and trading cutoff. */
@@ -63,16 +64,27 @@ public interface SalePolicy {
         double cap = s.vault().riskLevel().maxUtilization(s.vault().parameters());
         double after = capital.isPositive() ? lockedAfter.toDouble() / capital.toDouble() : 1;
         return after <= cap ? Optional.empty()
-                : Optional.of(new Rejection(RejectionCode.UTILIZATION_CAP, String.format(
-                        "post-trade utilisation %.4f would exceed the cap %.4f", after, cap)));
+                : Optional.of(new Rejection(RejectionCode.UTILIZATION_CAP, "post-trade utilisation "
+                        + Decimals.fixed(after, 4) + " would exceed the cap " + Decimals.fixed(cap, 4)));
     };
 
     /** Every sale policy, in reporting order. */
     List<SalePolicy> ALL = List.of(POSITIVE_QUANTITY, TRADING_NOT_HALTED, LISTED, FREE_LIQUIDITY, UTILIZATION_CAP);
 
+    /**
+     * What a position the pool takes over must pass: it was written elsewhere, so listing, halt and utilisation
+     * rules of new sales do not apply, but its collateral must still come out of free liquidity.
+     */
+    List<SalePolicy> ASSUMPTION = List.of(POSITIVE_QUANTITY, FREE_LIQUIDITY);
+
     /** The first rejection among {@link #ALL}, or empty. */
     static Optional<Rejection> firstRejection(Sale sale) {
-        for (SalePolicy policy : ALL) {
+        return firstRejection(sale, ALL);
+    }
+
+    /** The first rejection among the given policies, or empty. */
+    static Optional<Rejection> firstRejection(Sale sale, List<SalePolicy> policies) {
+        for (SalePolicy policy : policies) {
             Optional<Rejection> r = policy.check(sale);
             if (r.isPresent()) {
                 return r;

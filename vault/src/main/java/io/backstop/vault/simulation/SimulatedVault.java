@@ -1,0 +1,270 @@
+package io.backstop.vault.simulation;
+
+import io.backstop.vault.MarketSnapshot;
+import io.backstop.vault.Outcome;
+import io.backstop.vault.Valuation;
+import io.backstop.vault.VaultEngine;
+import io.backstop.vault.VaultState;
+import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.quote.OptionSeries;
+import io.backstop.vault.quote.Pricing;
+import io.backstop.vault.quote.Position;
+import io.backstop.vault.quote.Quote;
+import io.backstop.vault.settlement.SettlementReport;
+import io.backstop.vault.shares.LpAccount;
+import io.backstop.vault.shares.SharePrice;
+import io.backstop.vault.shares.Shares;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One simulated vault driven through {@link VaultEngine} exactly as the service drives it, command by command,
+ * keeping the aggregates each command returns and tallying what the simulator reports: buffer inflows, calls on
+ * the buffer, socialised losses and the starting buffer the path would have needed.
+ */
+final class SimulatedVault {
+
+    static final String VAULT_ID = "sim";
+    static final String LPS = "lps";
+    static final String TRADERS = "traders";
+    static final String OPENING_BOOK = "opening-book";
+
+    private VaultState vault;
+    private LpAccount lps;
+    private final Map<String, SeriesBook> live = new LinkedHashMap<>();
+    private final Map<String, List<Position>> positions = new LinkedHashMap<>();
+    // One instance per series: a series' id is built once, not on every arrival that names it.
+    private final Map<OptionSeries, OptionSeries> listed = new HashMap<>();
+
+    // The options' mark-to-market at the current step: revalued in full once a step, then moved by each sale and
+    // settlement, so a step prices every live series once rather than once per command.
+    private double liability;
+
+    // Tallies in minor units. "Demand" is what the buffer was asked for: drawn plus socialised.
+    private long bufferInflow;
+    private long bufferDemand;
+    private long requiredBuffer;
+    private long socialised;
+    private long claimsWhenSocialised;
+    private long paidWhenSocialised;
+    private boolean bufferExhausted;
+    int tradesAccepted;
+    int tradesRejected;
+    int deposits;
+    int withdrawals;
+
+    private SimulatedVault(VaultState vault) {
+        this.vault = vault;
+        this.lps = LpAccount.open(VAULT_ID, LPS);
+    }
+
+    /**
+     * Opens the vault: the LPs deposit the capital, the buffer is funded, the opening book is taken over.
+     *
+     * @throws InvalidScenarioException naming the book line the vault cannot take over
+     */
+    static SimulatedVault open(VaultSetup setup, List<OpeningPosition> book, MarketSnapshot market, Instant start) {
+        SimulatedVault v = new SimulatedVault(VaultState.open(VAULT_ID, "UND", "USD", setup.parameters()));
+        VaultEngine.DepositResult d = accepted(VaultEngine.deposit(v.vault, v.lps, setup.lpCapital(), Valuation.NONE,
+                start), "vault.lpCapital");
+        v.vault = d.vault();
+        v.lps = d.account();
+        if (setup.buffer().isPositive()) {
+            v.vault = accepted(VaultEngine.topUpBuffer(v.vault, setup.buffer(), "simulation", start), "vault.buffer");
+        }
+        for (int i = 0; i < book.size(); i++) {
+            OpeningPosition line = book.get(i);
+            OptionSeries series = new OptionSeries("UND", "USD", line.type(), line.strike(),
+                    start.plus(Duration.ofDays(line.expiryDays())));
+            VaultEngine.TradeResult t = accepted(VaultEngine.assume(v.vault, v.live.get(series.id()), series,
+                    line.quantity(), OPENING_BOOK, market, start), "book[" + i + "]");
+            v.record(t);
+        }
+        return v;
+    }
+
+    private static <T> T accepted(Outcome<T> outcome, String field) {
+        if (!outcome.isAccepted()) {
+            throw new InvalidScenarioException(field, outcome.rejection().detail());
+        }
+        return outcome.result();
+    }
+
+    private void record(VaultEngine.TradeResult t) {
+        vault = t.vault();
+        live.put(t.series().id(), t.series());
+        positions.computeIfAbsent(t.series().id(), k -> new ArrayList<>()).add(t.position());
+    }
+
+    VaultState state() {
+        return vault;
+    }
+
+    int liveSeries() {
+        return live.size();
+    }
+
+    /** Prices every live series at the step's market; later commands in the step keep the figure current. */
+    void revalue(MarketSnapshot market, Instant now) {
+        liability = Valuation.of(live.values(), market, vault.parameters(), now).liability();
+    }
+
+    /** The valuation of the live series as of the last {@link #revalue} and the commands since. */
+    Valuation valuation() {
+        // Moving the sum up and down can leave a rounding residue below zero once the book is empty.
+        return new Valuation(Math.max(liability, 0));
+    }
+
+    /** NAV per share, mid (liability unrounded): what the LP return and drawdown are measured on. */
+    double navPerShare() {
+        double nav = vault.balances().lpCapital().toDouble() - Math.max(liability, 0);
+        return nav / Math.max(vault.totalShares().units(), 1);
+    }
+
+    private double value(SeriesBook book, Quantity quantity, MarketSnapshot market, Instant now) {
+        return quantity.toDouble() * Pricing.valuePerContract(book.series(), market, vault.parameters(), now);
+    }
+
+    /** A trader asks for a quote and takes it at the quoted premium; rejections are counted. */
+    void trade(OptionSeries wanted, Quantity quantity, MarketSnapshot market, Instant now) {
+        OptionSeries series = listed.computeIfAbsent(wanted, s -> s);
+        Outcome<VaultEngine.QuoteResult> q = VaultEngine.quote(vault, series, quantity, market, now);
+        if (!q.isAccepted()) {
+            tradesRejected++;
+            return;
+        }
+        vault = q.result().vault();
+        Quote quote = q.result().quote();
+        long bufferBefore = vault.balances().buffer().units();
+        Outcome<VaultEngine.TradeResult> t = VaultEngine.buy(vault, live.get(series.id()), quote, quote.premium(),
+                TRADERS, market, now);
+        if (!t.isAccepted()) {
+            tradesRejected++;
+            return;
+        }
+        record(t.result());
+        liability += value(t.result().series(), quantity, market, now);
+        bufferInflow += vault.balances().buffer().units() - bufferBefore;
+        tradesAccepted++;
+    }
+
+    /** The LPs deposit an amount at NAV. */
+    void deposit(Amount amount, Instant now) {
+        Outcome<VaultEngine.DepositResult> d = VaultEngine.deposit(vault, lps, amount, valuation(), now);
+        if (d.isAccepted()) {
+            vault = d.result().vault();
+            lps = d.result().account();
+            deposits++;
+        }
+    }
+
+    /** The LPs ask to redeem shares worth an amount at NAV; what free liquidity cannot pay is queued. */
+    void withdraw(Amount worth, Instant now) {
+        Valuation valuation = valuation();
+        Shares wanted = new SharePrice(valuation.nav(vault, Rounding.UP), vault.totalShares())
+                .sharesWorth(worth, Rounding.UP);
+        Shares shares = wanted.compareTo(lps.shares()) < 0 ? wanted : lps.shares();
+        if (shares.isZero()) {
+            return;
+        }
+        Outcome<VaultEngine.WithdrawalResult> w = VaultEngine.withdraw(vault, lps, shares, valuation, now);
+        if (w.isAccepted()) {
+            vault = w.result().vault();
+            lps = w.result().account();
+            withdrawals++;
+        }
+    }
+
+    /** Re-prices the live book on the stress grid and moves the risk ladder. */
+    void reassessRisk(MarketSnapshot market, Instant now) {
+        if (live.isEmpty()) {
+            return;
+        }
+        VaultEngine.RiskResult r = VaultEngine.reassessRisk(vault, List.copyOf(live.values()), market, null, now)
+                .result();
+        vault = r.vault();
+        for (SeriesBook b : r.series()) {
+            live.put(b.id(), b);
+        }
+    }
+
+    /** Settles every expired series at the spot, pays the holders out, and tallies the waterfall. */
+    void settleExpired(MarketSnapshot market, Instant now) {
+        List<SeriesBook> expired = null;
+        for (SeriesBook book : live.values()) {
+            if (!now.isBefore(book.series().expiry())) {
+                if (expired == null) {
+                    expired = new ArrayList<>(2);
+                }
+                expired.add(book);
+            }
+        }
+        if (expired == null) {
+            return;
+        }
+        Amount price = Amount.of(market.spot(), Rounding.DOWN);
+        for (SeriesBook book : expired) {
+            live.remove(book.id());
+            liability -= value(book, book.openInterest(), market, now);
+            // The others, expired ones not yet settled included, value the NAV of queued withdrawals served now.
+            VaultEngine.SettlementResult s = VaultEngine.settle(vault, book, positions.remove(book.id()), price,
+                    valuation(), now).result();
+            vault = s.vault();
+            tally(s.report());
+            for (Position p : s.positions()) {
+                if (p.payout().isPositive()) {
+                    vault = VaultEngine.payOut(vault, p, now).result().vault();
+                }
+            }
+        }
+    }
+
+    private void tally(SettlementReport report) {
+        long demand = report.fromBuffer().units() + report.socialisedLoss().units();
+        if (demand == 0) {
+            return;
+        }
+        bufferDemand += demand;
+        requiredBuffer = Math.max(requiredBuffer, bufferDemand - bufferInflow);
+        if (report.socialisedLoss().isPositive()) {
+            socialised += report.socialisedLoss().units();
+            claimsWhenSocialised += report.claims().units();
+            paidWhenSocialised += report.paid().units();
+        }
+        if (vault.balances().buffer().isZero()) {
+            bufferExhausted = true;
+        }
+    }
+
+    long bufferDemand() {
+        return bufferDemand;
+    }
+
+    long requiredBuffer() {
+        return requiredBuffer;
+    }
+
+    long socialised() {
+        return socialised;
+    }
+
+    long claimsWhenSocialised() {
+        return claimsWhenSocialised;
+    }
+
+    long paidWhenSocialised() {
+        return paidWhenSocialised;
+    }
+
+    boolean bufferExhausted() {
+        return bufferExhausted;
+    }
+}
