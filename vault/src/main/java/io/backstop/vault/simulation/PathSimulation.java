@@ -58,6 +58,8 @@ final class PathSimulation {
         double peak = startPrice;
         double price = startPrice;
         double maxDrawdown = 0;
+        boolean abandoned = false;
+        long abandonedBelow = vault.state().totalShares().units() / 100;
         double liveSeriesSum = 0;
         double[] bufferByDay = new double[reportingDays.length];
         bufferByDay[0] = vault.state().balances().buffer().toDouble();
@@ -93,9 +95,15 @@ final class PathSimulation {
                     trade(vault, traders, streams.traders, market, now, weeklies, monthlies, parameters);
                 }
             }
-            price = vault.navPerShare();
-            peak = Math.max(peak, price);
-            maxDrawdown = Math.max(maxDrawdown, 1 - price / peak);
+            // The return is a buy-and-hold LP's. Once the LPs have redeemed all but 1% of the opening supply, the
+            // pool was abandoned at the price they left at: NAV per share of the remnant (which captures whatever
+            // the book later releases) or of whoever reopens it says nothing about the LPs' outcome.
+            abandoned = abandoned || vault.state().totalShares().units() < abandonedBelow;
+            if (!abandoned) {
+                price = vault.navPerShare();
+                peak = Math.max(peak, price);
+                maxDrawdown = Math.max(maxDrawdown, 1 - price / peak);
+            }
             liveSeriesSum += vault.liveSeries();
             if (ofDay == stepsPerDay && nextReport < reportingDays.length && reportingDays[nextReport] == day + 1) {
                 bufferByDay[nextReport++] = vault.state().balances().buffer().toDouble();

@@ -169,9 +169,15 @@ final class SimulatedVault {
     /** The LPs ask to redeem shares worth an amount at NAV; what free liquidity cannot pay is queued. */
     void withdraw(Amount worth, Instant now) {
         Valuation valuation = valuation();
-        Shares wanted = new SharePrice(valuation.nav(vault, Rounding.UP), vault.totalShares())
-                .sharesWorth(worth, Rounding.UP);
-        Shares shares = wanted.compareTo(lps.shares()) < 0 ? wanted : lps.shares();
+        Amount nav = valuation.nav(vault, Rounding.UP);
+        if (!nav.isPositive()) {
+            return; // nothing to redeem for: the engine would refuse, and the LPs know it
+        }
+        Shares shares = lps.shares();
+        if (nav.compareTo(worth) > 0) {
+            Shares wanted = new SharePrice(nav, vault.totalShares()).sharesWorth(worth, Rounding.UP);
+            shares = wanted.compareTo(shares) < 0 ? wanted : shares;
+        }
         if (shares.isZero()) {
             return;
         }

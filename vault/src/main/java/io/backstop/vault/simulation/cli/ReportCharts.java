@@ -12,9 +12,12 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.statistics.HistogramDataset;
@@ -46,6 +49,12 @@ final class ReportCharts {
         data.addSeries("paths", returns, BINS);
         JFreeChart chart = ChartFactory.createHistogram("LP return over the horizon", "return (%)", "paths", data,
                 PlotOrientation.VERTICAL, false, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYBarRenderer bars = (XYBarRenderer) plot.getRenderer();
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setSeriesPaint(0, new Color(31, 119, 180));
         chart.addSubtitle(new TextTitle(String.format("%,d paths · mean %.2f%% · p01 %.2f%% · p99 %.2f%%",
                 report.paths(), 100 * report.lpReturn().mean(), 100 * report.lpReturn().p01(),
                 100 * report.lpReturn().p99())));
@@ -79,6 +88,7 @@ final class ReportCharts {
         plot.setRenderer(renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         chart.addSubtitle(new TextTitle(String.format("P(buffer drawn) %.4f · P(buffer empty) %.4f · recommended"
                 + " starting buffer %s", report.bufferDrawProbability().value(),
                 report.bufferExhaustedProbability().value(), report.recommendedBuffer().toPlainString())));
