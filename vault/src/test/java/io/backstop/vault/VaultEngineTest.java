@@ -241,4 +241,28 @@ class VaultEngineTest {
         assertThat(accepted.events()).singleElement().isInstanceOfSatisfying(VaultEvent.ParametersChanged.class,
                 e -> assertThat(e.actor()).isEqualTo("ops"));
     }
+
+    @Test
+    void assume_locksCollateralWithoutPremiumAndRefusesExpiredOrUncoveredPositions() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries put = w.series(OptionType.PUT, 1800, 7);
+
+        var taken = w.record(VaultEngine.assume(w.vault, null, put, Quantity.parse("2"), "desk", w.market, w.now));
+
+        assertThat(taken.isAccepted()).isTrue();
+        var r = taken.result();
+        assertThat(r.vault().balances().locked()).isEqualTo(Amount.parse("3600"));
+        assertThat(r.vault().balances().lpCapital()).isEqualTo(USD_10K);
+        assertThat(r.vault().balances().cash()).isEqualTo(USD_10K);
+        assertThat(r.position().premium()).isEqualTo(Amount.ZERO);
+        assertThat(r.vault().exposure()).isNotEqualTo(w.vault.exposure());
+        assertThat(taken.events()).first().isInstanceOf(VaultEvent.PositionAssumed.class);
+
+        var uncovered = VaultEngine.assume(r.vault(), r.series(), put, Quantity.parse("4"), "desk", w.market, w.now);
+        assertThat(uncovered.rejection().code()).isEqualTo(RejectionCode.INSUFFICIENT_LIQUIDITY);
+        var expired = VaultEngine.assume(r.vault(), r.series(), put, Quantity.parse("1"), "desk", w.market,
+                put.expiry());
+        assertThat(expired.rejection().code()).isEqualTo(RejectionCode.AFTER_CUTOFF);
+    }
 }

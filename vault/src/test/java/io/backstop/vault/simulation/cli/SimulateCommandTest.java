@@ -1,0 +1,108 @@
+package io.backstop.vault.simulation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code ./backstop simulate} end to end: every example scenario on reduced paths, and bad scenarios refused. */
+class SimulateCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int simulate(String... args) {
+        System.setProperty("java.awt.headless", "true");
+        return SimulateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"calm", "crash-2020", "vol-regime", "long-flows"})
+    void exampleScenario_runsAndWritesEveryOutput(String name) throws IOException {
+        Path dir = tmp.resolve(name);
+        int paths = name.equals("long-flows") ? 24 : 200;
+        int status = simulate("--scenario", "scenarios/" + name + ".json", "--out", dir.toString(), "--paths",
+                Integer.toString(paths), "--threads", "2");
+
+        assertThat(status).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        assertThat(report.get("scenario").get("paths").asInt()).isEqualTo(paths);
+        for (String p : List.of("bufferDrawProbability", "bufferExhaustedProbability", "socialisedLossProbability")) {
+            assertThat(report.get(p).get("value").asDouble()).isBetween(0.0, 1.0);
+            assertThat(report.get(p).has("stdError")).isTrue();
+        }
+        JsonNode tail = report.get("lossBeyondLp");
+        assertThat(tail.get("var95").asDouble()).isLessThanOrEqualTo(tail.get("var99").asDouble());
+        assertThat(tail.get("var99").asDouble()).isLessThanOrEqualTo(tail.get("cvar99").asDouble());
+        assertThat(report.get("lpReturn").get("p01").asDouble())
+                .isLessThanOrEqualTo(report.get("lpReturn").get("p99").asDouble());
+        assertThat(report.get("recommendedBuffer").decimalValue().signum()).isGreaterThanOrEqualTo(0);
+        assertThat(Files.readAllLines(dir.resolve("paths.csv"))).hasSize(paths + 1)
+                .first().isEqualTo(PathsCsv.HEADER);
+        for (String png : List.of("lp-return.png", "buffer-fan.png", "loss-tail.png")) {
+            byte[] head = Files.readAllBytes(dir.resolve(png));
+            assertThat(head).hasSizeGreaterThan(1000).startsWith(0x89, 'P', 'N', 'G');
+        }
+        assertThat(out.toString()).contains("P(socialised loss)").contains("recommended buffer");
+        assertThat(err.toString()).contains("simulate: " + String.format("%,d", paths) + " / ");
+        if (name.equals("vol-regime")) {
+            assertThat(report.get("comparison").get("difference").get("lpReturn").has("stdError")).isTrue();
+            assertThat(dir.resolve("paths-alternative.csv")).exists();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5}                                  | 'market': is required",
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5, \"market\": {\"vol\": 0.5}}        | 'market.spot': is required",
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5, \"market\": {\"spot\": \"2000\", \"vol\": -1}, \"vault\": {\"lpCapital\": \"1\"}} | 'market.vol': must be in",
+        "{\"seed\": 1, \"paths\": 0, \"horizonDays\": 5, \"market\": {\"spot\": \"2000\"}, \"vault\": {\"lpCapital\": \"1\"}} | 'paths': must be in",
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5, \"market\": {\"spot\": \"2000\", \"model\": \"heston\"}, \"vault\": {\"lpCapital\": \"1\"}} | 'market.model': must be one of",
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5, \"market\": {\"spot\": \"2000\"}, \"vault\": {\"lpCapital\": \"1000\", \"parameters\": {\"maxUtilization\": 2}}} | 'vault.parameters.maxUtilization': maxUtilization must be in",
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5, \"market\": {\"spot\": \"2000\"}, \"vault\": {\"lpCapital\": \"1000\", \"parameters\": {\"leverage\": 2}}} | 'vault.parameters.leverage': unknown parameter",
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5, \"market\": {\"spot\": \"2000\"}, \"vault\": {\"lpCapital\": \"1000\"}, \"book\": [{\"type\": \"call\", \"strike\": \"2400\", \"expiryDays\": 5, \"quantity\": \"10\"}]} | 'book[0]': collateral 20000 exceeds free liquidity 1000",
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5, \"market\": {\"spot\": \"2000\"}, \"vault\": {\"lpCapital\": \"1000\"}, \"book\": [{\"type\": \"straddle\"}]} | 'book[0].type': must be \"call\" or \"put\"",
+        "{\"seed\": 1, \"paths\": 10, \"horizonDays\": 5, \"market\": {\"spot\": \"2000\"}, \"vault\": {\"lpCapital\": \"1.0000001\"}} | 'vault.lpCapital': must be an amount with at most 6 decimals",
+        "{\"seed\": 1, \"paths\": 10,                                                       | '(root)': is not valid JSON",
+    })
+    void badScenario_exitsTwoNamingTheFieldAndWritesNothing(String json, String message) throws IOException {
+        Path file = tmp.resolve("bad.json");
+        Files.writeString(file, json);
+        Path dir = tmp.resolve("out");
+
+        int status = simulate("--scenario", file.toString(), "--out", dir.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains(message.replace("'(root)'", "'(root)'"));
+        assertThat(dir).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--paths 0", "--threads x", "--frobnicate 1", "--out", ""})
+    void badCommandLine_exitsTwoWithUsage(String args) {
+        String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
+        assertThat(simulate(argv)).isEqualTo(2);
+        assertThat(err.toString()).contains("usage: backstop simulate");
+    }
+
+    @org.junit.jupiter.api.Test
+    void missingScenarioFile_exitsTwo() {
+        assertThat(simulate("--scenario", tmp.resolve("nope.json").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("scenario file not found");
+    }
+}
