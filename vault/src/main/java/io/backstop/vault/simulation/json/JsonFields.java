@@ -153,21 +153,15 @@ final class JsonFields {
 
     /** An amount given as decimal text or a number, at most six decimals. */
     Amount amount(String field, Amount defaultValue) {
-        if (!has(field)) {
-            if (defaultValue == null) {
-                throw invalid(field, "is required");
-            }
-            return defaultValue;
-        }
-        try {
-            return Amount.parse(decimalText(field));
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw invalid(field, "must be an amount with at most 6 decimals, was " + node.get(field));
-        }
+        return decimal(field, defaultValue, Amount::parse, "an amount");
     }
 
     /** A quantity given as decimal text or a number, at most six decimals. */
     Quantity quantity(String field, Quantity defaultValue) {
+        return decimal(field, defaultValue, Quantity::parse, "a quantity");
+    }
+
+    private <T> T decimal(String field, T defaultValue, java.util.function.Function<String, T> parse, String what) {
         if (!has(field)) {
             if (defaultValue == null) {
                 throw invalid(field, "is required");
@@ -175,9 +169,9 @@ final class JsonFields {
             return defaultValue;
         }
         try {
-            return Quantity.parse(decimalText(field));
+            return parse.apply(decimalText(field));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw invalid(field, "must be a quantity with at most 6 decimals, was " + node.get(field));
+            throw invalid(field, "must be " + what + " with at most 6 decimals, was " + node.get(field));
         }
     }
 
