@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Selling options: a quote priced by the premium schedule when every sale policy passes, and the buy that takes
@@ -79,34 +80,22 @@ final class OptionSale {
         if (rejection.isPresent()) {
             return Outcome.rejected(rejection.get());
         }
-        String seriesId = quote.series().id();
-        SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), quote.series(),
-                StressScenarios.valuesPerContract(quote.series(), market, vault.parameters(), now));
         JournalEntry premium = JournalEntry.builder(vault.id(), now, "premium")
                 .debit(Account.CASH, quote.premium())
                 .credit(Account.LP_FREE, b.lpIncome())
                 .credit(Account.BUFFER, b.bufferContribution())
                 .credit(Account.TREASURY, b.treasury()).build();
-        JournalEntry lock = JournalEntry.builder(vault.id(), now, "lock collateral")
-                .debit(Account.LP_FREE, quote.collateral())
-                .credit(Account.locked(seriesId), quote.collateral()).build();
-        long sequence = vault.sequence() + 1;
-        String tradeId = vault.id() + "-t" + sequence;
-        VaultState after = new VaultState(vault.id(), vault.underlying(), vault.quoteCurrency(), vault.parameters(),
-                vault.balances().apply(premium).apply(lock), vault.totalShares(), vault.riskLevel(),
-                vault.exposure().plus(before.stressValues(), quote.quantity().toDouble()),
-                vault.simulatedStressLoss(), sequence, vault.withdrawalQueue());
-        List<VaultEvent> events = new ArrayList<>(3);
-        events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, seriesId, quote.quantity(),
-                quote.premium(), quote.collateral()));
-        if (b.bufferContribution().isPositive()) {
-            events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(), InsuranceBuffer.FEES));
-        }
-        after = RiskLadder.reassess(after, now, events);
-        Position position = new Position(tradeId, vault.id(), buyer, seriesId, quote.quantity(), quote.premium(),
-                null, false);
-        return new Outcome.Accepted<>(new TradeResult(after, before.sold(quote.quantity(), quote.collateral()),
-                position), events, List.of(premium, lock));
+        return openPosition(vault, book, quote.series(), quote.quantity(), quote.collateral(), quote.premium(), buyer,
+                premium, tradeId -> {
+                    List<VaultEvent> events = new ArrayList<>(3);
+                    events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, quote.series().id(),
+                            quote.quantity(), quote.premium(), quote.collateral()));
+                    if (b.bufferContribution().isPositive()) {
+                        events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(),
+                                InsuranceBuffer.FEES));
+                    }
+                    return events;
+                }, market, now);
     }
 
     /** See {@link VaultEngine#assume}. */
@@ -129,25 +118,39 @@ final class OptionSale {
         if (rejection.isPresent()) {
             return Outcome.rejected(rejection.get());
         }
+        return openPosition(vault, book, series, quantity, collateral, Amount.ZERO, holder, null,
+                tradeId -> new ArrayList<>(List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder,
+                        series.id(), quantity, collateral))), market, now);
+    }
+
+    /**
+     * Books a short position the pool now carries, sold or taken over alike: the payment entry if any, the
+     * collateral locked, the series' book opened on its first position, the exposure moved by the series' stress
+     * values, the trade id handed out and the ladder re-read.
+     *
+     * @param payment  the premium's entry, or null when none is booked
+     * @param eventsOf the command's events for the trade id, in a mutable list the ladder may add to
+     */
+    private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, OptionSeries series,
+            Quantity quantity, Amount collateral, Amount premium, String holder, JournalEntry payment,
+            Function<String, List<VaultEvent>> eventsOf, MarketSnapshot market, Instant now) {
         SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), series,
                 StressScenarios.valuesPerContract(series, market, vault.parameters(), now));
-        JournalEntry lock = JournalEntry.builder(vault.id(), now, "lock collateral of assumed position")
+        JournalEntry lock = JournalEntry.builder(vault.id(), now, "lock collateral")
                 .debit(Account.LP_FREE, collateral)
                 .credit(Account.locked(series.id()), collateral).build();
+        List<JournalEntry> journal = payment == null ? List.of(lock) : List.of(payment, lock);
         long sequence = vault.sequence() + 1;
         String tradeId = vault.id() + "-t" + sequence;
         VaultState after = new VaultState(vault.id(), vault.underlying(), vault.quoteCurrency(), vault.parameters(),
-                vault.balances().apply(lock), vault.totalShares(), vault.riskLevel(),
+                vault.balances().apply(journal), vault.totalShares(), vault.riskLevel(),
                 vault.exposure().plus(before.stressValues(), quantity.toDouble()), vault.simulatedStressLoss(),
                 sequence, vault.withdrawalQueue());
-        List<VaultEvent> events = new ArrayList<>(2);
-        events.add(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder, series.id(), quantity,
-                collateral));
+        List<VaultEvent> events = eventsOf.apply(tradeId);
         after = RiskLadder.reassess(after, now, events);
-        Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, Amount.ZERO, null,
-                false);
+        Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, premium, null, false);
         return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position), events,
-                List.of(lock));
+                journal);
     }
 
     private static Optional<Rejection> checkSeriesBelongs(VaultState vault, OptionSeries series) {
