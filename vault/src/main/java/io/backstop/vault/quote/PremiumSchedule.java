@@ -1,6 +1,5 @@
 package io.backstop.vault.quote;
 
-import io.backstop.pricing.BlackScholesMerton;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
@@ -40,8 +39,7 @@ public final class PremiumSchedule {
             VaultParameters p, RiskLevel level, double utilizationAfter, Instant now) {
         double t = Pricing.yearsBetween(now, series.expiry());
         double vol = Pricing.volatility(series, market, p, now);
-        double perContract = BlackScholesMerton.price(series.type(), market.spot(), series.strike().toDouble(), t,
-                p.rate(), p.dividendYield(), vol);
+        double perContract = Pricing.valuePerContract(series, market.spot(), t, vol, p);
         Amount theoretical = Amount.perContract(perContract, quantity, Rounding.UP);
         double u = Math.min(Math.max(utilizationAfter, 0), MAX_SPREAD_UTILIZATION);
         double spreadRate = p.spreadBase() + p.spreadSlope() * u * u / (1 - u);

@@ -39,7 +39,16 @@ public final class Pricing {
     public static double valuePerContract(OptionSeries series, MarketSnapshot market, VaultParameters p, Instant now) {
         double t = yearsBetween(now, series.expiry());
         double vol = t > 0 ? volatility(series, market, p, now) : 0;
-        return BlackScholesMerton.price(series.type(), market.spot(), series.strike().toDouble(), t, p.rate(),
+        return valuePerContract(series, market.spot(), t, vol, p);
+    }
+
+    /**
+     * The value of one contract at a given spot, time to expiry and volatility, with the vault's rate and dividend
+     * yield: what quotes, marks and stress scenarios all price with once they have chosen their volatility.
+     */
+    public static double valuePerContract(OptionSeries series, double spot, double years, double vol,
+            VaultParameters p) {
+        return BlackScholesMerton.price(series.type(), spot, series.strike().toDouble(), years, p.rate(),
                 p.dividendYield(), vol);
     }
 }

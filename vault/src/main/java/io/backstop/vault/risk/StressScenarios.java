@@ -1,6 +1,5 @@
 package io.backstop.vault.risk;
 
-import io.backstop.pricing.BlackScholesMerton;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.quote.OptionSeries;
@@ -28,15 +27,13 @@ public final class StressScenarios {
             Instant now) {
         double[] values = new double[COUNT];
         double t = Pricing.yearsBetween(now, series.expiry());
-        double strike = series.strike().toDouble();
         int i = 0;
         for (double spotMove : SPOT_MOVES) {
             double spot = Math.max(market.spot() * (1 + spotMove), FLOOR * market.spot());
             for (double volMove : VOL_MOVES) {
                 double vol = Pricing.volatility(series, new MarketSnapshot(spot, market.volShift()), p, now)
                         * (1 + volMove);
-                values[i++] = BlackScholesMerton.price(series.type(), spot, strike, t, p.rate(), p.dividendYield(),
-                        vol);
+                values[i++] = Pricing.valuePerContract(series, spot, t, vol, p);
             }
         }
         return values;
