@@ -147,6 +147,8 @@ final class PathSimulation {
         Quantity quantity = flow.quantity(rng.nextDouble());
         long step = parameters.strikeStepUnits();
         long strike = Math.max(Math.round(market.spot() * moneyness * Amount.ONE / step), 1) * step;
-        vault.trade(new OptionSeries("UND", "USD", type, Amount.ofUnits(strike), expiry), quantity, market, now);
+        OptionSeries series = new OptionSeries(SimulatedVault.UNDERLYING, SimulatedVault.QUOTE_CURRENCY, type,
+                Amount.ofUnits(strike), expiry);
+        vault.trade(series, quantity, market, now);
     }
 }

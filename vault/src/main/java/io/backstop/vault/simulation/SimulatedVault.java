@@ -36,6 +36,9 @@ final class SimulatedVault {
     static final String LPS = "lps";
     static final String TRADERS = "traders";
     static final String OPENING_BOOK = "opening-book";
+    /** The simulated vault's pair: the simulator is about one underlying in one quote currency. */
+    static final String UNDERLYING = "UND";
+    static final String QUOTE_CURRENCY = "USD";
 
     private VaultState vault;
     private LpAccount lps;
@@ -72,7 +75,8 @@ final class SimulatedVault {
      * @throws InvalidScenarioException naming the book line the vault cannot take over
      */
     static SimulatedVault open(VaultSetup setup, List<OpeningPosition> book, MarketSnapshot market, Instant start) {
-        SimulatedVault v = new SimulatedVault(VaultState.open(VAULT_ID, "UND", "USD", setup.parameters()));
+        SimulatedVault v = new SimulatedVault(VaultState.open(VAULT_ID, UNDERLYING, QUOTE_CURRENCY,
+                setup.parameters()));
         VaultEngine.DepositResult d = accepted(VaultEngine.deposit(v.vault, v.lps, setup.lpCapital(), Valuation.NONE,
                 start), "vault.lpCapital");
         v.vault = d.vault();
@@ -82,7 +86,7 @@ final class SimulatedVault {
         }
         for (int i = 0; i < book.size(); i++) {
             OpeningPosition line = book.get(i);
-            OptionSeries series = new OptionSeries("UND", "USD", line.type(), line.strike(),
+            OptionSeries series = new OptionSeries(UNDERLYING, QUOTE_CURRENCY, line.type(), line.strike(),
                     start.plus(Duration.ofDays(line.expiryDays())));
             VaultEngine.TradeResult t = accepted(VaultEngine.assume(v.vault, v.live.get(series.id()), series,
                     line.quantity(), OPENING_BOOK, market, start), "book[" + i + "]");

@@ -1,5 +1,7 @@
 package io.backstop.vault.simulation.market;
 
+import java.util.Arrays;
+
 /**
  * The stochastic level added to the vault's volatility surface along a path: it follows realised volatility, so a
  * stressed market raises premiums and marks. Realised volatility is an exponentially weighted average of squared
@@ -32,11 +34,11 @@ public record ImpliedVolDynamics(double sensitivity, double halfLifeDays, double
      * @param out   receives one shift per point; same length as {@code spots}
      */
     public void shifts(double[] spots, double dt, double[] out) {
-        out[0] = 0;
         if (sensitivity == 0) {
-            java.util.Arrays.fill(out, 0);
+            Arrays.fill(out, 0);
             return;
         }
+        out[0] = 0;
         double decay = Math.pow(0.5, dt * 365.0 / halfLifeDays);
         double variance = referenceVol * referenceVol;
         for (int i = 1; i < spots.length; i++) {
