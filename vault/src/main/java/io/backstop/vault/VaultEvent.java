@@ -53,6 +53,10 @@ public sealed interface VaultEvent {
             double payoutRatio) implements VaultEvent {
     }
 
+    /** An expired series cannot settle yet (e.g. too few oracle prices in its window); it will be retried. */
+    record SettlementPending(String vault, Instant at, String series, String reason) implements VaultEvent {
+    }
+
     /** Money went into the insurance buffer. */
     record BufferFunded(String vault, Instant at, Amount amount, String source) implements VaultEvent {
     }

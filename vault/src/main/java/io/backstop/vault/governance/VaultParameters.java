@@ -47,6 +47,20 @@ public final class VaultParameters {
     }
 
     /**
+     * A stored parameter version restored as it was: every key it lists (as {@link #asText()} gave them; keys
+     * added since take their defaults), its surface and its version number.
+     *
+     * @throws IllegalArgumentException as {@link #with(Map, VolatilitySurface)} for unknown or out-of-bounds values
+     */
+    public static VaultParameters restore(long version, Map<String, String> values, VolatilitySurface surface) {
+        if (version < 1) {
+            throw new IllegalArgumentException("parameter versions start at 1, was " + version);
+        }
+        VaultParameters next = defaults().with(values, surface);
+        return new VaultParameters(next.values, next.surface, version);
+    }
+
+    /**
      * A new version with the given changes (key → text) and, if not null, a new surface.
      *
      * @throws IllegalArgumentException naming the first unknown key, unreadable value or value out of bounds

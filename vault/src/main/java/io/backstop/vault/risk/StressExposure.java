@@ -19,6 +19,29 @@ public final class StressExposure {
         this.liability = liability;
     }
 
+    /**
+     * An exposure restored from its per-scenario liabilities (as {@link #liabilities()} gave them).
+     *
+     * @throws IllegalArgumentException unless there is one finite, non-negative value per scenario
+     */
+    public static StressExposure of(double[] liabilities) {
+        if (liabilities.length != StressScenarios.COUNT) {
+            throw new IllegalArgumentException("a stress exposure has " + StressScenarios.COUNT + " values, not "
+                    + liabilities.length);
+        }
+        for (double l : liabilities) {
+            if (!(l >= 0) || !Double.isFinite(l)) {
+                throw new IllegalArgumentException("stress liabilities are non-negative and finite, was " + l);
+            }
+        }
+        return new StressExposure(liabilities.clone());
+    }
+
+    /** The liability in each stress scenario, a copy. */
+    public double[] liabilities() {
+        return liability.clone();
+    }
+
     /** The exposure plus (or minus, for negative contracts) contracts of a series with these scenario values. */
     public StressExposure plus(double[] valuesPerContract, double contracts) {
         double[] next = liability.clone();

@@ -1,0 +1,65 @@
+package io.backstop.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The service's own settings ({@code backstop.*}; environment variables {@code BACKSTOP_*}). */
+@ConfigMapping(prefix = "backstop")
+public interface BackstopConfig {
+
+    /** True when the service started its own PostgreSQL and signs its own tokens. */
+    @WithDefault("false")
+    boolean localMode();
+
+    /** Local mode only. */
+    Local local();
+
+    /** The simulated oracle feed. */
+    Feed feed();
+
+    /** Oracle limits and the settlement window. */
+    Oracle oracle();
+
+    /** The settlement scheduler. */
+    Settlement settlement();
+
+    /** Local mode's private key file for dev tokens. */
+    interface Local {
+        Optional<String> signingKey();
+    }
+
+    /** A GBM price path posted as the oracle for every vault's underlying (local mode only). */
+    interface Feed {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("PT5S")
+        Duration interval();
+
+        @WithDefault("0.8")
+        double volatility();
+    }
+
+    /** See {@code io.backstop.vault.oracle.OracleLimits}. */
+    interface Oracle {
+        @WithDefault("0.5")
+        double maxPriceJump();
+
+        @WithDefault("PT5M")
+        Duration maxPriceAge();
+
+        @WithDefault("PT30M")
+        Duration settlementWindow();
+
+        @WithDefault("2")
+        int minimumPrices();
+    }
+
+    /** How often expired series are looked for. */
+    interface Settlement {
+        @WithDefault("PT5S")
+        Duration interval();
+    }
+}

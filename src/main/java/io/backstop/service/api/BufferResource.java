@@ -1,0 +1,176 @@
+package io.backstop.service.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backstop.service.app.Idempotency;
+import io.backstop.service.app.PolicyPreview;
+import io.backstop.service.app.ProtocolCommands;
+import io.backstop.service.app.ServiceClock;
+import io.backstop.service.app.VaultViews;
+import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.JournalRecord;
+import io.backstop.service.store.ParameterChangeRecord;
+import io.backstop.vault.VaultState;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.risk.Coverage;
+import io.backstop.vault.simulation.Comparison;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The insurance buffer: its state and history (public), its policy and top-ups (protocol team). */
+@Path("/api/v1/vaults/{id}/buffer")
+public class BufferResource {
+
+    /** A movement of the buffer and its balance after. */
+    public record Movement(Instant at, String memo, Amount change, Amount balance) {
+    }
+
+    /** A parameter version in the audit trail. */
+    public record PolicyChange(long version, Instant at, String actor, String reason, Map<String, String> changes) {
+    }
+
+    /**
+     * The buffer: coverage is buffer / stress loss beyond LP capital (null when nothing is at risk).
+     *
+     * @param policy every parameter in force and its version
+     */
+    public record BufferView(Amount balance, Amount stressLoss, Double coverage, String riskLevel,
+            Map<String, Object> policy, List<Movement> history, List<PolicyChange> policyHistory) {
+    }
+
+    /** New money for the buffer. */
+    public record TopUpRequest(BigDecimal amount) {
+    }
+
+    /** The buffer after a top-up. */
+    public record TopUpResponse(Amount amount, Amount balance) {
+    }
+
+    private final ProtocolCommands commands;
+    private final VaultViews views;
+    private final Idempotency idempotency;
+    private final ServiceClock clock;
+    private final SecurityIdentity identity;
+
+    public BufferResource(ProtocolCommands commands, VaultViews views, Idempotency idempotency, ServiceClock clock,
+            SecurityIdentity identity) {
+        this.commands = commands;
+        this.views = views;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.identity = identity;
+    }
+
+    @GET
+    @PermitAll
+    @WithSession
+    public Uni<BufferView> buffer(@PathParam("id") String vault) {
+        return views.valued(vault).chain(v -> JournalRecord.<JournalRecord>list(
+                "vault = ?1 and account = 'BUFFER' order by id", vault).chain(lines -> ParameterChangeRecord
+                .<ParameterChangeRecord>list("vault = ?1 order by version", vault).map(changes -> {
+                    VaultState s = v.vault();
+                    return new BufferView(s.balances().buffer(), s.coverage().stressLoss(), ratio(s.coverage()),
+                            s.riskLevel().name(), policy(s), history(lines), changes.stream().map(c ->
+                            new PolicyChange(c.version, c.at, c.actor, c.reason, Aggregates.changes(c.changes)))
+                            .toList());
+                })));
+    }
+
+    @PUT
+    @Path("/policy")
+    @RolesAllowed("operator")
+    @WithTransaction
+    public Uni<Map<String, Object>> changePolicy(@PathParam("id") String vault, Map<String, JsonNode> request) {
+        Map<String, String> changes = VaultResource.parameterText(LiquidityResource.body(request));
+        String reason = changes.remove("reason");
+        if (reason == null || reason.isBlank()) {
+            throw ApiProblem.badRequest("missing-field", "reason is required: the audit trail records why");
+        }
+        if (changes.isEmpty()) {
+            throw ApiProblem.badRequest("missing-field", "no parameter to change");
+        }
+        return commands.changePolicy(vault, changes, reason, identity.getPrincipal().getName())
+                .map(BufferResource::policy);
+    }
+
+    @POST
+    @Path("/policy/preview")
+    @RolesAllowed("operator")
+    public Uni<Comparison> preview(@PathParam("id") String vault, Map<String, JsonNode> request) {
+        Map<String, String> changes = VaultResource.parameterText(LiquidityResource.body(request));
+        int paths = integer(changes.remove("paths"), 1000, "paths");
+        int horizon = integer(changes.remove("horizonDays"), 30, "horizonDays");
+        long seed = integer(changes.remove("seed"), 1, "seed");
+        Instant now = clock.now();
+        return Panache.withSession(() -> views.valued(vault)).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(v -> {
+                    if (v.price() == null) {
+                        throw ApiProblem.conflict("no-price", "no oracle price for " + v.vault().underlying());
+                    }
+                    return PolicyPreview.run(v.vault(), v.unsettled(), v.price().price().toDouble(), changes, paths,
+                            horizon, seed, now);
+                });
+    }
+
+    @POST
+    @Path("/top-ups")
+    @RolesAllowed("operator")
+    public Uni<Response> topUp(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
+            TopUpRequest request) {
+        Amount amount = Inputs.amount(LiquidityResource.body(request).amount(), "amount");
+        String actor = identity.getPrincipal().getName();
+        return idempotency.once(actor, key, new Object[] {"top-up", vault, amount}, 201,
+                () -> commands.topUp(vault, amount, actor).map(s -> new TopUpResponse(amount, s.balances().buffer())));
+    }
+
+    private static Double ratio(Coverage coverage) {
+        double r = coverage.ratio();
+        return Double.isFinite(r) ? r : null;
+    }
+
+    private static Map<String, Object> policy(VaultState s) {
+        Map<String, Object> policy = new LinkedHashMap<>(s.parameters().asText());
+        policy.put("version", s.parameters().version());
+        return policy;
+    }
+
+    private static List<Movement> history(List<JournalRecord> lines) {
+        List<Movement> history = new ArrayList<>();
+        long balance = 0;
+        for (JournalRecord line : lines) {
+            long change = line.side.equals("CREDIT") ? line.amount : -line.amount;
+            balance += change;
+            history.add(new Movement(line.at, line.memo, Amount.ofUnits(change), Amount.ofUnits(balance)));
+        }
+        return history;
+    }
+
+    private static int integer(String text, int fallback, String field) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("invalid-field", field + " must be a whole number, was " + text);
+        }
+    }
+}

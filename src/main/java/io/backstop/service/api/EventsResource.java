@@ -1,0 +1,30 @@
+package io.backstop.service.api;
+
+import io.backstop.service.app.EventStream;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** A vault's domain events as Server-Sent Events, from the moment of subscription. */
+@Path("/api/v1/vaults/{id}/events")
+public class EventsResource {
+
+    private final EventStream events;
+
+    public EventsResource(EventStream events) {
+        this.events = events;
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public Multi<String> stream(@PathParam("id") String vault) {
+        return events.of(vault).map(EventStream.Published::json);
+    }
+}

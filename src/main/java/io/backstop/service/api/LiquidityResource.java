@@ -1,0 +1,103 @@
+package io.backstop.service.api;
+
+import io.backstop.service.app.Idempotency;
+import io.backstop.service.app.LpCommands;
+import io.backstop.service.app.VaultViews;
+import io.backstop.service.store.LpAccountRecord;
+import io.backstop.vault.VaultEngine;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.shares.Shares;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+
+/** LP money in and out, and the LP's own account. */
+@Path("/api/v1/vaults/{id}")
+@RolesAllowed("lp")
+public class LiquidityResource {
+
+    /** A deposit of an amount of the quote currency. */
+    public record DepositRequest(BigDecimal amount) {
+    }
+
+    /** Shares minted for a deposit at a share price. */
+    public record DepositResponse(Shares shares, Amount amount, BigDecimal sharePrice) {
+    }
+
+    /** A redemption of shares. */
+    public record WithdrawalRequest(BigDecimal shares) {
+    }
+
+    /** PAID, PARTIAL or QUEUED, the amount paid now and the shares left waiting. */
+    public record WithdrawalResponse(String status, Amount amount, Shares burned, Shares queuedShares) {
+    }
+
+    /** The LP's shares and what they are worth at NAV. */
+    public record AccountView(Shares shares, Amount value) {
+    }
+
+    private final LpCommands commands;
+    private final Idempotency idempotency;
+    private final VaultViews views;
+    private final SecurityIdentity identity;
+
+    public LiquidityResource(LpCommands commands, Idempotency idempotency, VaultViews views,
+            SecurityIdentity identity) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.views = views;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/deposits")
+    public Uni<Response> deposit(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
+            DepositRequest request) {
+        Amount amount = Inputs.amount(body(request).amount(), "amount");
+        String owner = identity.getPrincipal().getName();
+        return idempotency.once(owner, key, new Object[] {"deposit", vault, amount}, 201,
+                () -> commands.deposit(vault, owner, amount).map(r -> new DepositResponse(r.shares(), amount,
+                        r.price().perShare())));
+    }
+
+    @POST
+    @Path("/withdrawals")
+    public Uni<Response> withdraw(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
+            WithdrawalRequest request) {
+        Shares shares = Inputs.shares(body(request).shares(), "shares");
+        String owner = identity.getPrincipal().getName();
+        return idempotency.once(owner, key, new Object[] {"withdrawal", vault, shares}, 201,
+                () -> commands.withdraw(vault, owner, shares).map(LiquidityResource::withdrawal));
+    }
+
+    @GET
+    @Path("/accounts/me")
+    @WithSession
+    public Uni<AccountView> me(@PathParam("id") String vault) {
+        String owner = identity.getPrincipal().getName();
+        return views.valued(vault).chain(v -> LpAccountRecord.<LpAccountRecord>findById(
+                new LpAccountRecord.Key(vault, owner)).map(row -> {
+                    Shares shares = Shares.ofUnits(row == null ? 0 : row.shares);
+                    return new AccountView(shares, v.sharePrice().valueOf(shares));
+                }));
+    }
+
+    private static WithdrawalResponse withdrawal(VaultEngine.WithdrawalResult r) {
+        return new WithdrawalResponse(r.status().name(), r.amount(), r.burned(), r.queuedShares());
+    }
+
+    static <T> T body(T request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("missing-body", "a JSON body is required");
+        }
+        return request;
+    }
+}

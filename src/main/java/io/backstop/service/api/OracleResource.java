@@ -1,0 +1,47 @@
+package io.backstop.service.api;
+
+import io.backstop.service.app.ProtocolCommands;
+import io.backstop.vault.ledger.Amount;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The oracle reports prices of underlyings; the oracle rules decide which are accepted. */
+@Path("/api/v1/oracle/prices")
+public class OracleResource {
+
+    /** A reported price; timestamp defaults to now. */
+    public record PriceReport(String underlying, BigDecimal price, String timestamp) {
+    }
+
+    /** An accepted price. */
+    public record AcceptedPrice(String underlying, Amount price, Instant timestamp) {
+    }
+
+    private final ProtocolCommands commands;
+
+    public OracleResource(ProtocolCommands commands) {
+        this.commands = commands;
+    }
+
+    @POST
+    @RolesAllowed("oracle")
+    @WithTransaction
+    public Uni<Response> report(PriceReport request) {
+        LiquidityResource.body(request);
+        String underlying = Inputs.text(request.underlying(), "underlying");
+        if (request.price() != null && request.price().signum() <= 0) {
+            throw ApiProblem.unprocessable("invalid-price", "price must be positive, was "
+                    + request.price().toPlainString());
+        }
+        Amount price = Inputs.amount(request.price(), "price");
+        Instant at = request.timestamp() == null ? null : Inputs.instant(request.timestamp(), "timestamp");
+        return commands.postPrice(underlying, price, at).map(p -> Response.status(201)
+                .entity(new AcceptedPrice(underlying, p.price(), p.at())).build());
+    }
+}

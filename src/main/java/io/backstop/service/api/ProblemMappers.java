@@ -1,0 +1,90 @@
+package io.backstop.service.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error as {@code application/problem+json}: the service's own problems, malformed or mistyped JSON (400),
+ * missing or bad tokens (401), wrong roles (403), unknown paths and methods, and — for a bug — a 500 that says
+ * nothing internal.
+ */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ApiProblem problem) {
+        return problem.body().response();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return Problem.of(400, "unknown-field", "unknown field '" + e.getPropertyName() + "'; allowed: "
+                + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")))
+                .response();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String field = path(e);
+        String detail = e instanceof InvalidFormatException f
+                ? "field '" + field + "' has an invalid value: " + f.getValue()
+                : "field '" + field + "' has the wrong type or shape";
+        return Problem.of(400, "invalid-field", field.isEmpty() ? "the request body has the wrong shape" : detail)
+                .response();
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e) {
+        return Problem.of(400, "malformed-json", "the request body is not valid JSON: " + e.getOriginalMessage())
+                .response();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized() {
+        return Response.fromResponse(Problem.of(401, "unauthorized", "a valid bearer token is required").response())
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(403, "forbidden", "this token's roles do not allow this request").response();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return Problem.of(status, "internal-error", "the request failed; see the service log").response();
+        }
+        String slug = switch (status) {
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "bad-request";
+        };
+        String detail = e.getCause() instanceof JsonProcessingException json
+                ? "the request body is not valid JSON: " + json.getOriginalMessage() : e.getMessage();
+        return Problem.of(status, slug, detail).response();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}

@@ -1,0 +1,91 @@
+package io.backstop.service.api;
+
+import io.backstop.pricing.OptionType;
+import io.backstop.service.app.Idempotency;
+import io.backstop.service.app.TradingCommands;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.quote.Quote;
+import io.backstop.vault.quote.QuoteBreakdown;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Traders: quotes, trades and their own positions. */
+@Path("/api/v1/vaults/{id}")
+@RolesAllowed("trader")
+public class TradingResource {
+
+    /** A request for a quote. */
+    public record QuoteRequest(String type, BigDecimal strike, String expiry, BigDecimal quantity) {
+    }
+
+    /** What the premium is made of. */
+    public record Breakdown(Amount spot, double iv, Amount theoretical, Amount spread, Amount fees,
+            Amount bufferContribution) {
+    }
+
+    /** A binding quote. */
+    public record QuoteResponse(String quoteId, String seriesId, Quantity quantity, Amount premium,
+            Instant validUntil, Breakdown breakdown) {
+    }
+
+    /** Taking a quote, paying at most maxPremium. */
+    public record TradeRequest(String quoteId, BigDecimal maxPremium) {
+    }
+
+    /** A trade. */
+    public record TradeResponse(String tradeId, String seriesId, Amount premium, Quantity quantity) {
+    }
+
+    private final TradingCommands commands;
+    private final Idempotency idempotency;
+    private final SecurityIdentity identity;
+
+    public TradingResource(TradingCommands commands, Idempotency idempotency, SecurityIdentity identity) {
+        this.commands = commands;
+        this.idempotency = idempotency;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("/quotes")
+    @WithTransaction
+    public Uni<Response> quote(@PathParam("id") String vault, QuoteRequest request) {
+        LiquidityResource.body(request);
+        OptionType type = Inputs.optionType(request.type(), "type");
+        Amount strike = Inputs.amount(request.strike(), "strike");
+        Instant expiry = Inputs.instant(request.expiry(), "expiry");
+        Quantity quantity = Inputs.quantity(request.quantity(), "quantity");
+        return commands.quote(vault, identity.getPrincipal().getName(), type, strike, expiry, quantity)
+                .map(q -> Response.status(201).entity(view(q)).build());
+    }
+
+    @POST
+    @Path("/trades")
+    public Uni<Response> trade(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
+            TradeRequest request) {
+        LiquidityResource.body(request);
+        String quoteId = Inputs.text(request.quoteId(), "quoteId");
+        Amount maxPremium = Inputs.amount(request.maxPremium(), "maxPremium");
+        String trader = identity.getPrincipal().getName();
+        return idempotency.once(trader, key, new Object[] {"trade", vault, quoteId, maxPremium}, 201,
+                () -> commands.buy(vault, trader, quoteId, maxPremium).map(r -> new TradeResponse(
+                        r.position().id(), r.position().series(), r.position().premium(), r.position().quantity())));
+    }
+
+    private static QuoteResponse view(Quote q) {
+        QuoteBreakdown b = q.breakdown();
+        return new QuoteResponse(q.id(), q.series().id(), q.quantity(), q.premium(), q.validUntil(),
+                new Breakdown(Amount.of(b.spot(), io.backstop.vault.ledger.Rounding.DOWN), b.iv(), b.theoretical(),
+                        b.spread(), b.fees(), b.bufferContribution()));
+    }
+}

@@ -1,0 +1,93 @@
+package io.backstop.service.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.backstop.service.app.ProtocolCommands;
+import io.backstop.service.app.VaultViews;
+import io.backstop.service.store.VaultRecord;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Vaults: opened by the protocol team, read by anyone. */
+@Path("/api/v1/vaults")
+public class VaultResource {
+
+    /**
+     * A new vault.
+     *
+     * @param parameters engine parameter keys to values (numbers or strings); the rest take their defaults
+     */
+    public record OpenVault(String id, String underlying, String quoteCurrency, Map<String, JsonNode> parameters) {
+    }
+
+    private final ProtocolCommands commands;
+    private final VaultViews views;
+    private final SecurityIdentity identity;
+
+    public VaultResource(ProtocolCommands commands, VaultViews views, SecurityIdentity identity) {
+        this.commands = commands;
+        this.views = views;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("operator")
+    @WithTransaction
+    public Uni<Response> open(OpenVault request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("missing-body", "a JSON body is required");
+        }
+        Map<String, String> parameters = parameterText(request.parameters());
+        return commands.open(Inputs.text(request.id(), "id"), Inputs.text(request.underlying(), "underlying"),
+                Inputs.text(request.quoteCurrency(), "quoteCurrency"), parameters,
+                identity.getPrincipal().getName())
+                .chain(vault -> VaultRecord.<VaultRecord>findById(vault.id()))
+                .chain(views::valued)
+                .map(v -> Response.status(201).entity(VaultViews.view(v)).build());
+    }
+
+    @GET
+    @PermitAll
+    @WithSession
+    public Uni<List<VaultViews.VaultView>> list() {
+        return VaultRecord.<VaultRecord>listAll().onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(views::valued).map(VaultViews::view).collect().asList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @WithSession
+    public Uni<VaultViews.VaultView> get(@PathParam("id") String id) {
+        return VaultRecord.<VaultRecord>findById(id)
+                .onItem().ifNull().failWith(() -> ApiProblem.notFound("no vault '" + id + "'"))
+                .chain(views::valued).map(VaultViews::view);
+    }
+
+    /** Parameter values as the engine reads them: JSON numbers exactly as written, or strings. */
+    static Map<String, String> parameterText(Map<String, JsonNode> values) {
+        Map<String, String> text = new LinkedHashMap<>();
+        if (values == null) {
+            return text;
+        }
+        values.forEach((key, value) -> {
+            if (value == null || !(value.isNumber() || value.isTextual())) {
+                throw ApiProblem.badRequest("invalid-field", "parameter '" + key + "' must be a number or a string");
+            }
+            text.put(key, value.isNumber() ? value.decimalValue().toPlainString() : value.textValue());
+        });
+        return text;
+    }
+}

@@ -1,0 +1,100 @@
+package io.backstop.service.app;
+
+import io.backstop.service.BackstopConfig;
+import io.backstop.service.store.OraclePriceRecord;
+import io.backstop.service.store.VaultRecord;
+import io.backstop.vault.ledger.Amount;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The service's timers (Vert.x periodic timers, each run on a worker with its own Vert.x context and never
+ * overlapping itself): settlement of expired series, the event outbox, the local clock and the simulated feed.
+ * In local mode the demo vault {@code eth-usd} (ETH/USD, spot 2000) is opened on first start.
+ */
+@ApplicationScoped
+public class Background {
+
+    private static final Logger LOG = Logger.getLogger(Background.class);
+
+    private final Vertx vertx;
+    private final BackstopConfig config;
+    private final SettlementRun settlement;
+    private final EventStream events;
+    private final PriceFeed feed;
+    private final ServiceClock clock;
+    private final ProtocolCommands commands;
+
+    public Background(Vertx vertx, BackstopConfig config, SettlementRun settlement, EventStream events, PriceFeed feed,
+            ServiceClock clock, ProtocolCommands commands) {
+        this.vertx = vertx;
+        this.config = config;
+        this.settlement = settlement;
+        this.events = events;
+        this.feed = feed;
+        this.clock = clock;
+        this.commands = commands;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.localMode()) {
+            await(this::seedDemoVault);
+            every(Duration.ofSeconds(1), "clock", clock::refresh);
+            if (config.feed().enabled()) {
+                every(config.feed().interval(), "price feed", feed::tick);
+            }
+        }
+        every(config.settlement().interval(), "settlement", () -> settlement.settleDue(null).replaceWithVoid());
+        every(Duration.ofMillis(250), "event tail", events::tail);
+        every(Duration.ofMillis(500), "event relay", events::relay);
+    }
+
+    private void every(Duration interval, String name, Supplier<Uni<Void>> work) {
+        AtomicBoolean running = new AtomicBoolean();
+        vertx.setPeriodic(interval.toMillis(), id -> {
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.executeBlocking(() -> {
+                try {
+                    await(work);
+                } catch (RuntimeException e) {
+                    LOG.warnf("%s failed: %s", name, e.getMessage());
+                } finally {
+                    running.set(false);
+                }
+                return null;
+            }, false);
+        });
+    }
+
+    private static void await(Supplier<Uni<Void>> work) {
+        try {
+            VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    private Uni<Void> seedDemoVault() {
+        return Panache.withTransaction(() -> VaultRecord.<VaultRecord>findById("eth-usd").chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.info("local mode: opening the demo vault eth-usd (ETH/USD, spot 2000)");
+            return commands.open("eth-usd", "ETH", "USD", Map.of(), "local-mode").chain(() -> OraclePriceRecord
+                    .count("underlying", "ETH")).chain(prices -> prices > 0 ? Uni.createFrom().voidItem()
+                    : commands.postPrice("ETH", Amount.parse("2000"), clock.now()).replaceWithVoid());
+        }));
+    }
+}

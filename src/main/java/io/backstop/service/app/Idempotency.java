@@ -1,0 +1,111 @@
+package io.backstop.service.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backstop.service.api.ApiProblem;
+import io.backstop.service.store.IdempotencyRecord;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+/**
+ * Money-moving requests run at most once per (subject, Idempotency-Key): the key row is inserted first in the
+ * command's own transaction, so a concurrent duplicate waits on it and then fails (409); a later repeat with the
+ * same request gets the stored first response, and one with another request a 422. A rejected command rolls its
+ * key back with everything else, so it can be retried.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    /** The header clients send. */
+    public static final String HEADER = "Idempotency-Key";
+
+    private final ObjectMapper json;
+    private final ServiceClock clock;
+
+    public Idempotency(ObjectMapper json, ServiceClock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the command once for this subject and key and answers {@code status} with its result as JSON.
+     *
+     * @param request what identifies the request: method, path and the parsed body
+     * @param command runs inside the transaction this method opens
+     */
+    public Uni<Response> once(String subject, String key, Object request, int status, Supplier<Uni<?>> command) {
+        if (key == null || key.isBlank()) {
+            throw ApiProblem.badRequest("missing-idempotency-key", "money-moving requests need an " + HEADER
+                    + " header");
+        }
+        if (key.length() > 255) {
+            throw ApiProblem.badRequest("invalid-idempotency-key", HEADER + " is longer than 255 characters");
+        }
+        String hash = sha256(write(request));
+        IdempotencyRecord.Key id = new IdempotencyRecord.Key(subject, key);
+        return Panache.withSession(() -> IdempotencyRecord.<IdempotencyRecord>findById(id)).chain(stored -> {
+            if (stored != null) {
+                return Uni.createFrom().item(replay(stored, hash));
+            }
+            return Panache.withTransaction(() -> {
+                IdempotencyRecord row = new IdempotencyRecord();
+                row.subject = subject;
+                row.key = key;
+                row.requestHash = hash;
+                row.body = "";
+                row.createdAt = clock.now();
+                return row.persistAndFlush().chain(command).map(result -> {
+                    row.status = status;
+                    row.body = write(result);
+                    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(row.body).build();
+                });
+            }).onFailure(Idempotency::isDuplicateKey).transform(e -> ApiProblem.conflict("idempotency-conflict",
+                    "a request with " + HEADER + " '" + key + "' is already in progress"));
+        });
+    }
+
+    private static Response replay(IdempotencyRecord stored, String hash) {
+        if (!stored.requestHash.equals(hash)) {
+            throw ApiProblem.unprocessable("idempotency-key-reused", HEADER + " '" + stored.key
+                    + "' was used for a different request");
+        }
+        return Response.status(stored.status).type(MediaType.APPLICATION_JSON).entity(stored.body)
+                .header("Idempotent-Replayed", "true").build();
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())
+                    && String.valueOf(pg.getConstraint()).startsWith("idempotency_key")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

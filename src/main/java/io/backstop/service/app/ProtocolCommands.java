@@ -1,0 +1,117 @@
+package io.backstop.service.app;
+
+import io.backstop.service.api.ApiProblem;
+import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.OraclePriceRecord;
+import io.backstop.service.store.ParameterChangeRecord;
+import io.backstop.service.store.VaultRecord;
+import io.backstop.vault.Outcome;
+import io.backstop.vault.VaultEngine;
+import io.backstop.vault.VaultState;
+import io.backstop.vault.governance.VaultParameters;
+import io.backstop.vault.oracle.OraclePrices;
+import io.backstop.vault.oracle.PriceObservation;
+import io.backstop.vault.ledger.Amount;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+
+/** The protocol team's and the oracle's commands: open a vault, tune its policy, top up its buffer, post prices. */
+@ApplicationScoped
+public class ProtocolCommands {
+
+    private final VaultBooks books;
+    private final ServiceClock clock;
+
+    public ProtocolCommands(VaultBooks books, ServiceClock clock) {
+        this.books = books;
+        this.clock = clock;
+    }
+
+    /** Inside a transaction: opens a vault with the engine's defaults changed by {@code parameters}. */
+    public Uni<VaultState> open(String id, String underlying, String quoteCurrency, Map<String, String> parameters,
+            String actor) {
+        if (!VaultState.isValidId(id)) {
+            throw ApiProblem.badRequest("invalid-field", "id must be 1-63 lower-case letters, digits and dashes, "
+                    + "not starting with a dash; was \"" + id + "\"");
+        }
+        VaultParameters p;
+        try {
+            VaultParameters defaults = VaultParameters.defaults();
+            p = VaultParameters.restore(1, parameters, defaults.surface());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.unprocessable("parameter-out-of-bounds", e.getMessage());
+        }
+        VaultState vault = VaultState.open(id, underlying, quoteCurrency, p);
+        Instant now = clock.now();
+        return VaultRecord.<VaultRecord>findById(id).chain(existing -> {
+            if (existing != null) {
+                throw ApiProblem.conflict("vault-exists", "vault '" + id + "' already exists");
+            }
+            VaultRecord row = Aggregates.write(vault, new VaultRecord());
+            row.createdAt = now;
+            ParameterChangeRecord audit = audit(id, p.version(), actor, "vault opened", p.asText(), now);
+            return row.persist().chain(audit::persist).replaceWith(vault);
+        });
+    }
+
+    /** Inside a transaction: a new parameter version (each value within its hard bounds), with its audit row. */
+    public Uni<VaultState> changePolicy(String vaultId, Map<String, String> changes, String reason, String actor) {
+        Instant now = clock.now();
+        return books.lock(vaultId).chain(row -> {
+            Outcome<VaultState> outcome = VaultEngine.changeParameters(Aggregates.vault(row), actor, reason, changes,
+                    null, now);
+            VaultState after = VaultBooks.accepted(outcome);
+            ParameterChangeRecord audit = audit(vaultId, after.parameters().version(), actor, reason, changes, now);
+            return audit.persist().chain(() -> books.record(row, after, outcome)).replaceWith(after);
+        });
+    }
+
+    /** Inside a transaction: new money into the insurance buffer. */
+    public Uni<VaultState> topUp(String vaultId, Amount amount, String actor) {
+        Instant now = clock.now();
+        return books.lock(vaultId).chain(row -> {
+            Outcome<VaultState> outcome = VaultEngine.topUpBuffer(Aggregates.vault(row), amount, actor, now);
+            VaultState after = VaultBooks.accepted(outcome);
+            return books.record(row, after, outcome).replaceWith(after);
+        });
+    }
+
+    /**
+     * Inside a transaction: records an oracle price if the oracle rules accept it. Prices of one underlying are
+     * serialised by a transaction-scoped advisory lock, so two reports cannot both pass the "later than the last"
+     * and jump checks against the same last price.
+     */
+    public Uni<PriceObservation> postPrice(String underlying, Amount price, Instant timestamp) {
+        Instant now = clock.now();
+        PriceObservation candidate = new PriceObservation(timestamp == null ? now : timestamp, price);
+        return Panache.getSession().chain(s -> s
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, underlying)
+                .getSingleResult())
+                .chain(() -> books.lastPrice(underlying)).chain(last -> {
+                    OraclePrices.check(last, candidate, now, books.limits()).ifPresent(r -> {
+                        throw ApiProblem.of(r);
+                    });
+                    OraclePriceRecord row = new OraclePriceRecord();
+                    row.underlying = underlying;
+                    row.price = price.units();
+                    row.observedAt = candidate.at();
+                    row.receivedAt = now;
+                    return row.persist().replaceWith(candidate);
+                });
+    }
+
+    private static ParameterChangeRecord audit(String vault, long version, String actor, String reason,
+            Map<String, String> changes, Instant now) {
+        ParameterChangeRecord audit = new ParameterChangeRecord();
+        audit.vault = vault;
+        audit.version = version;
+        audit.actor = actor;
+        audit.reason = reason;
+        audit.changes = Aggregates.write(changes);
+        audit.at = now;
+        return audit;
+    }
+}

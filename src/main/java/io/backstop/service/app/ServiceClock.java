@@ -1,0 +1,58 @@
+package io.backstop.service.app;
+
+import io.backstop.service.BackstopConfig;
+import io.backstop.service.api.ApiProblem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The service's clock: the system clock, plus in local mode an offset that {@code POST /api/v1/dev/clock/advance}
+ * moves forward. The offset lives in the database ({@code service_clock}); {@link #refresh()} reloads it, and
+ * every command reads {@link #now()} once.
+ */
+@ApplicationScoped
+public class ServiceClock {
+
+    private final AtomicLong offsetMillis = new AtomicLong();
+    private final BackstopConfig config;
+
+    public ServiceClock(BackstopConfig config) {
+        this.config = config;
+    }
+
+    /** Now, on the service's clock. */
+    public Instant now() {
+        return Instant.now().plusMillis(offsetMillis.get());
+    }
+
+    /** Reloads the offset from the database. */
+    public Uni<Void> refresh() {
+        if (!config.localMode()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s
+                .createNativeQuery("SELECT offset_ms FROM service_clock WHERE id = 1", Long.class)
+                .getSingleResult())).invoke(offsetMillis::set).replaceWithVoid();
+    }
+
+    /**
+     * Moves local mode's clock forward.
+     *
+     * @throws ApiProblem 400 for a duration that is not positive or longer than 366 days
+     */
+    public Uni<Instant> advance(Duration duration) {
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(366)) > 0) {
+            throw ApiProblem.badRequest("invalid-duration", "duration must be positive and at most 366 days, was "
+                    + duration);
+        }
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s
+                .createNativeQuery("UPDATE service_clock SET offset_ms = offset_ms + ?1 WHERE id = 1 "
+                        + "RETURNING offset_ms", Long.class)
+                .setParameter(1, duration.toMillis()).getSingleResult()))
+                .invoke(offsetMillis::set).map(ignored -> now());
+    }
+}

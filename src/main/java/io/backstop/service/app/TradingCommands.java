@@ -1,0 +1,81 @@
+package io.backstop.service.app;
+
+import io.backstop.pricing.OptionType;
+import io.backstop.service.api.ApiProblem;
+import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.PositionRecord;
+import io.backstop.service.store.QuoteRecord;
+import io.backstop.service.store.SeriesRecord;
+import io.backstop.vault.Outcome;
+import io.backstop.vault.VaultEngine;
+import io.backstop.vault.VaultState;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.quote.OptionSeries;
+import io.backstop.vault.quote.Quote;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** Quotes and trades: the engine prices and checks, this class loads and stores what it touches. */
+@ApplicationScoped
+public class TradingCommands {
+
+    private final VaultBooks books;
+    private final ServiceClock clock;
+
+    public TradingCommands(VaultBooks books, ServiceClock clock) {
+        this.books = books;
+        this.clock = clock;
+    }
+
+    /** Inside a transaction: a quote for the trader, stored so that only they can take it. */
+    public Uni<Quote> quote(String vaultId, String trader, OptionType type, Amount strike, Instant expiry,
+            Quantity quantity) {
+        Instant now = clock.now();
+        return books.lock(vaultId).chain(row -> {
+            VaultState vault = Aggregates.vault(row);
+            OptionSeries series = new OptionSeries(vault.underlying(), vault.quoteCurrency(), type, strike, expiry);
+            return books.market(vault, now).chain(market -> {
+                Outcome<VaultEngine.QuoteResult> outcome = VaultEngine.quote(vault, series, quantity, market, now);
+                VaultEngine.QuoteResult result = VaultBooks.accepted(outcome);
+                return Aggregates.record(result.quote(), trader).persist()
+                        .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(result.quote());
+            });
+        });
+    }
+
+    /** Inside a transaction: the trader takes their quote, if it still passes every check, paying at most maxPremium. */
+    public Uni<VaultEngine.TradeResult> buy(String vaultId, String trader, String quoteId, Amount maxPremium) {
+        Instant now = clock.now();
+        return books.lock(vaultId).chain(row -> QuoteRecord.<QuoteRecord>findById(quoteId).chain(quoteRow -> {
+            if (quoteRow == null || !quoteRow.vault.equals(vaultId)) {
+                throw ApiProblem.notFound("no quote '" + quoteId + "' in vault '" + vaultId + "'");
+            }
+            if (!quoteRow.owner.equals(trader)) {
+                throw ApiProblem.forbidden("quote '" + quoteId + "' was issued to another trader");
+            }
+            if (quoteRow.taken) {
+                throw ApiProblem.conflict("quote-taken", "quote '" + quoteId + "' has already been taken");
+            }
+            VaultState vault = Aggregates.vault(row);
+            Quote quote = Aggregates.quote(vault, quoteRow);
+            SeriesRecord.Key key = new SeriesRecord.Key(vaultId, quote.series().id());
+            return books.market(vault, now).chain(market -> SeriesRecord.<SeriesRecord>findById(key)
+                    .chain(seriesRow -> {
+                        var book = seriesRow == null ? null : Aggregates.seriesBook(vault, seriesRow);
+                        Outcome<VaultEngine.TradeResult> outcome = VaultEngine.buy(vault, book, quote, maxPremium,
+                                trader, market, now);
+                        VaultEngine.TradeResult result = VaultBooks.accepted(outcome);
+                        quoteRow.taken = true;
+                        PositionRecord position = Aggregates.write(result.position(), new PositionRecord());
+                        position.openedAt = now;
+                        SeriesRecord series = Aggregates.write(result.series(),
+                                seriesRow != null ? seriesRow : new SeriesRecord());
+                        Uni<?> seriesSaved = seriesRow != null ? Uni.createFrom().item(series) : series.persist();
+                        return seriesSaved.chain(position::persist)
+                                .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(result);
+                    }));
+        }));
+    }
+}

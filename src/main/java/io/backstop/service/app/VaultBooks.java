@@ -1,0 +1,155 @@
+package io.backstop.service.app;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backstop.service.BackstopConfig;
+import io.backstop.service.api.ApiProblem;
+import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.EventRecord;
+import io.backstop.service.store.JournalRecord;
+import io.backstop.service.store.OraclePriceRecord;
+import io.backstop.service.store.SeriesRecord;
+import io.backstop.service.store.VaultRecord;
+import io.backstop.vault.MarketSnapshot;
+import io.backstop.vault.Outcome;
+import io.backstop.vault.Valuation;
+import io.backstop.vault.VaultEvent;
+import io.backstop.vault.VaultState;
+import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.JournalEntry;
+import io.backstop.vault.ledger.Posting;
+import io.backstop.vault.oracle.OracleLimits;
+import io.backstop.vault.oracle.OraclePrices;
+import io.backstop.vault.oracle.PriceObservation;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every command shares, inside its transaction: the vault row locked ({@code SELECT … FOR UPDATE}, the one
+ * serialisation point per vault), the market from the oracle, and the engine's outcome written back — the
+ * aggregate's row, the journal's postings and the events into the outbox. Rejections become {@link ApiProblem}s,
+ * which roll the transaction back.
+ */
+@ApplicationScoped
+public class VaultBooks {
+
+    private final ObjectMapper json;
+    private final OracleLimits limits;
+
+    public VaultBooks(ObjectMapper json, BackstopConfig config) {
+        this.json = json;
+        BackstopConfig.Oracle o = config.oracle();
+        this.limits = new OracleLimits(o.maxPriceJump(), o.maxPriceAge(), o.settlementWindow(), o.minimumPrices());
+    }
+
+    /** The oracle limits in force. */
+    public OracleLimits limits() {
+        return limits;
+    }
+
+    /** The vault's row, locked until the transaction ends; 404 if there is no such vault. */
+    public Uni<VaultRecord> lock(String vaultId) {
+        return VaultRecord.<VaultRecord>findById(vaultId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ApiProblem.notFound("no vault '" + vaultId + "'"));
+    }
+
+    /** The vault's row without a lock, for reads; 404 if there is no such vault. */
+    public Uni<VaultRecord> read(String vaultId) {
+        return VaultRecord.<VaultRecord>findById(vaultId)
+                .onItem().ifNull().failWith(() -> ApiProblem.notFound("no vault '" + vaultId + "'"));
+    }
+
+    /** The vault's series not settled yet (live or expired and pending). */
+    public Uni<List<SeriesBook>> unsettled(VaultState vault) {
+        return SeriesRecord.<SeriesRecord>list("vault = ?1 and settlementPrice is null", vault.id())
+                .map(rows -> rows.stream().map(r -> Aggregates.seriesBook(vault, r)).toList());
+    }
+
+    /** The last accepted price of an underlying, or null. */
+    public Uni<PriceObservation> lastPrice(String underlying) {
+        return OraclePriceRecord.<OraclePriceRecord>find("underlying = ?1 order by observedAt desc", underlying)
+                .firstResult()
+                .map(r -> r == null ? null : new PriceObservation(r.observedAt, Amount.ofUnits(r.price)));
+    }
+
+    /** The market a command runs against: the last fresh oracle price; 409 {@code no-price} otherwise. */
+    public Uni<MarketSnapshot> market(VaultState vault, Instant now) {
+        return lastPrice(vault.underlying())
+                .map(last -> MarketSnapshot.at(accepted(OraclePrices.spot(last, now, limits)).toDouble()));
+    }
+
+    /**
+     * The mark-to-market of the vault's unsettled series at the oracle's spot; with nothing outstanding it needs no
+     * price.
+     */
+    public Uni<Valuation> valuation(VaultState vault, Instant now) {
+        return unsettled(vault).chain(series -> series.isEmpty() ? Uni.createFrom().item(Valuation.NONE)
+                : market(vault, now).map(market -> Valuation.of(series, market, vault.parameters(), now)));
+    }
+
+    /** The result of an accepted outcome. @throws ApiProblem with the engine's rejection otherwise */
+    public static <T> T accepted(Outcome<T> outcome) {
+        if (outcome instanceof Outcome.Rejected<T> rejected) {
+            throw ApiProblem.of(rejected.rejection());
+        }
+        return outcome.result();
+    }
+
+    /** Writes the vault's new state into its row and appends the outcome's journal entries and events. */
+    public Uni<Void> record(VaultRecord row, VaultState after, Outcome<?> outcome) {
+        Aggregates.write(after, row);
+        return append(outcome.journal(), outcome.events());
+    }
+
+    /** Appends journal entries (one row per posting, one entry number per entry) and events to the outbox. */
+    public Uni<Void> append(List<JournalEntry> journal, List<VaultEvent> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (JournalEntry entry : journal) {
+            chain = chain.chain(() -> nextEntryNumber()).chain(number -> {
+                List<JournalRecord> lines = new ArrayList<>();
+                for (Posting p : entry.postings()) {
+                    JournalRecord line = new JournalRecord();
+                    line.entry = number;
+                    line.vault = entry.vault();
+                    line.at = entry.at();
+                    line.memo = entry.memo();
+                    line.account = p.account().kind().name();
+                    line.series = p.account().series();
+                    line.side = p.side().name();
+                    line.amount = p.amount().units();
+                    lines.add(line);
+                }
+                return JournalRecord.persist(lines);
+            });
+        }
+        List<EventRecord> rows = new ArrayList<>();
+        for (VaultEvent event : events) {
+            EventRecord row = new EventRecord();
+            row.vault = event.vault();
+            row.at = event.at();
+            row.type = event.getClass().getSimpleName();
+            row.payload = write(event);
+            rows.add(row);
+        }
+        return rows.isEmpty() ? chain : chain.chain(() -> EventRecord.persist(rows));
+    }
+
+    private Uni<Long> nextEntryNumber() {
+        return Panache.getSession().chain(s -> s
+                .createNativeQuery("SELECT nextval('journal_entry_number')", Long.class).getSingleResult());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.backstop.service.app;
+
+import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.VaultRecord;
+import io.backstop.vault.MarketSnapshot;
+import io.backstop.vault.Valuation;
+import io.backstop.vault.VaultState;
+import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Balances;
+import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.oracle.PriceObservation;
+import io.backstop.vault.quote.Pricing;
+import io.backstop.vault.shares.SharePrice;
+import io.backstop.vault.shares.Shares;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Read models: a vault at the last oracle price (even a stale one: reads never fail for want of a price), its
+ * series with marks, and its share price. NAV rounds the liability up, the cautious side for a reader.
+ */
+@ApplicationScoped
+public class VaultViews {
+
+    /**
+     * A vault as the API shows it.
+     *
+     * @param spot null until the oracle has reported a price
+     */
+    public record VaultView(String id, String underlying, String quoteCurrency, Amount spot, Amount nav,
+            BigDecimal sharePrice, Shares totalShares, double utilization, String riskLevel, BalancesView balances,
+            long parametersVersion) {
+    }
+
+    /** cash = lpFree + locked + buffer + treasury (+ traderPayouts + dust, zero except in transit). */
+    public record BalancesView(Amount cash, Amount lpFree, Amount locked, Amount buffer, Amount treasury,
+            Amount traderPayouts, Amount dust) {
+    }
+
+    /** A vault loaded with its valuation inputs. */
+    public record Valued(VaultState vault, List<SeriesBook> unsettled, PriceObservation price, Valuation valuation) {
+
+        /** NAV with the liability rounded up. */
+        public Amount nav() {
+            return valuation.nav(vault, Rounding.UP);
+        }
+
+        /** The share price at that NAV. */
+        public SharePrice sharePrice() {
+            return new SharePrice(nav(), vault.totalShares());
+        }
+    }
+
+    private final VaultBooks books;
+    private final ServiceClock clock;
+
+    public VaultViews(VaultBooks books, ServiceClock clock) {
+        this.books = books;
+        this.clock = clock;
+    }
+
+    /** Loads and values a vault by id (404 if missing); inside a session. */
+    public Uni<Valued> valued(String vaultId) {
+        return books.read(vaultId).chain(this::valued);
+    }
+
+    /** Values a vault row; inside a session. */
+    public Uni<Valued> valued(VaultRecord row) {
+        VaultState vault = Aggregates.vault(row);
+        Instant now = clock.now();
+        return books.unsettled(vault).chain(series -> books.lastPrice(vault.underlying()).map(price -> {
+            Valuation valuation = price == null ? Valuation.NONE
+                    : Valuation.of(series, MarketSnapshot.at(price.price().toDouble()), vault.parameters(), now);
+            return new Valued(vault, series, price, valuation);
+        }));
+    }
+
+    /** The API view of a valued vault. */
+    public static VaultView view(Valued v) {
+        VaultState s = v.vault();
+        Balances b = s.balances();
+        return new VaultView(s.id(), s.underlying(), s.quoteCurrency(), v.price() == null ? null : v.price().price(),
+                v.nav(), v.sharePrice().perShare(), s.totalShares(), s.utilization(), s.riskLevel().name(),
+                new BalancesView(b.cash(), b.lpFree(), b.locked(), b.buffer(), b.treasury(), b.traderPayouts(),
+                        b.dust()), s.parameters().version());
+    }
+
+    /** The mark per contract and implied volatility of a live series at the valued price, or nulls. */
+    public double[] markAndIv(Valued v, SeriesBook book) {
+        if (v.price() == null || book.isSettled()) {
+            return null;
+        }
+        MarketSnapshot market = MarketSnapshot.at(v.price().price().toDouble());
+        Instant now = clock.now();
+        return new double[] {Pricing.valuePerContract(book.series(), market, v.vault().parameters(), now),
+            Pricing.volatility(book.series(), market, v.vault().parameters(), now)};
+    }
+}

