@@ -64,6 +64,15 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return wrongType(mismatch);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
@@ -77,9 +86,7 @@ public final class ProblemMappers {
             case 415 -> "unsupported-media-type";
             default -> "bad-request";
         };
-        String detail = e.getCause() instanceof JsonProcessingException json
-                ? "the request body is not valid JSON: " + json.getOriginalMessage() : e.getMessage();
-        return Problem.of(status, slug, detail).response();
+        return Problem.of(status, slug, e.getMessage()).response();
     }
 
     private static String path(JsonMappingException e) {

@@ -1,0 +1,142 @@
+package io.backstop.service;
+
+import static io.backstop.service.Api.as;
+import static io.backstop.service.Api.post;
+import static io.backstop.service.Api.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every refusal is an RFC 9457 problem with a stable type and the right status, and changes nothing: bad JSON,
+ * bad amounts, missing or wrong tokens, idempotency replays and conflicts, oracle and governance limits.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalDatabase.class)
+class RejectionsTest {
+
+    private static final String VAULTS = "/api/v1/vaults/rej";
+
+    @BeforeEach
+    void vault() {
+        if (given().get(VAULTS).statusCode() == 404) {
+            Api.openVault("rej", "REJ", Map.of());
+        }
+    }
+
+    private static void problem(ValidatableResponse response, int status, String slug) {
+        response.statusCode(status).contentType("application/problem+json")
+                .body("type", equalTo("https://backstop.io/problems/" + slug)).body("status", equalTo(status));
+    }
+
+    private static String cash() {
+        return given().get(VAULTS).then().statusCode(200).extract().path("balances.cash");
+    }
+
+    @Test
+    void malformedMistypedUnknownAndOutOfRangeInputIs400AndChangesNothing() {
+        String lp = token("rita", "lp");
+        String before = cash();
+        String deposits = VAULTS + "/deposits";
+        problem(as(lp).header("Idempotency-Key", "m1").body("{\"amount\": ").post(deposits).then(), 400,
+                "malformed-json");
+        problem(as(lp).header("Idempotency-Key", "m2").body("{\"amount\": true}").post(deposits).then(), 400,
+                "invalid-field");
+        problem(post(lp, deposits, Map.of("amount", "10", "owner", "mallory")), 400, "unknown-field");
+        problem(post(lp, deposits, Map.of("amount", "-5")), 400, "invalid-amount");
+        problem(post(lp, deposits, Map.of("amount", "0")), 400, "invalid-amount");
+        problem(post(lp, deposits, Map.of("amount", "1.0000001")), 400, "invalid-amount");
+        problem(post(lp, deposits, Map.of("amount", "1e30")), 400, "invalid-amount");
+        problem(post(lp, deposits, Map.of("amount", "abc")), 400, "invalid-field");
+        problem(post(lp, deposits, Map.of()), 400, "missing-field");
+        problem(as(lp).body(Map.of("amount", "10")).post(deposits).then(), 400, "missing-idempotency-key");
+        problem(as(lp).contentType(ContentType.JSON).header("Idempotency-Key", "big")
+                .body("{\"amount\":\"" + "1".repeat(70_000) + "\"}").post(deposits).then(), 413, "body-too-large");
+        assertThat(cash()).isEqualTo(before);
+    }
+
+    @Test
+    void tokensAndRolesAreChecked() {
+        problem(given().contentType(ContentType.JSON).body(Map.of("amount", "10")).header("Idempotency-Key", "a")
+                .post(VAULTS + "/deposits").then(), 401, "unauthorized");
+        problem(given().header("Authorization", "Bearer not.a.token").get("/api/v1/positions").then(), 401,
+                "unauthorized");
+        problem(post(token("tim", "trader"), VAULTS + "/deposits", Map.of("amount", "10")), 403, "forbidden");
+        problem(as(token("lena", "lp")).body(Map.of("id", "x", "underlying", "X", "quoteCurrency", "USD"))
+                .post("/api/v1/vaults").then(), 403, "forbidden");
+        problem(as(token("olga", "oracle")).body(Map.of("bufferFeeShare", 0.9, "reason", "r"))
+                .put(VAULTS + "/buffer/policy").then(), 403, "forbidden");
+        problem(post(token("ops", "operator"), "/api/v1/oracle/prices", Map.of("underlying", "REJ", "price", 1)),
+                403, "forbidden");
+        problem(given().get("/api/v1/vaults/nope").then(), 404, "not-found");
+    }
+
+    @Test
+    void oneTraderCannotTakeAnotherTradersQuote() {
+        Api.price("REJ", "2000");
+        given().get(VAULTS).then().statusCode(200);
+        post(token("rolf", "lp"), VAULTS + "/deposits", Map.of("amount", "50000")).statusCode(201);
+        String expiry = Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
+        String quoteId = as(token("tara", "trader")).body(Map.of("type", "put", "strike", "1900", "expiry", expiry,
+                "quantity", 1)).post(VAULTS + "/quotes").then().statusCode(201).extract().path("quoteId");
+        problem(post(token("trudy", "trader"), VAULTS + "/trades", Map.of("quoteId", quoteId, "maxPremium", "500")),
+                403, "forbidden");
+        problem(post(token("tara", "trader"), VAULTS + "/trades", Map.of("quoteId", quoteId, "maxPremium", "0.01")),
+                409, "max-premium-exceeded");
+        problem(as(token("tara", "trader")).body(Map.of("type", "put", "strike", "1925", "expiry", expiry,
+                "quantity", 1)).post(VAULTS + "/quotes").then(), 422, "not-listed");
+    }
+
+    @Test
+    void idempotencyReplaysTheFirstResponseAndRefusesAnotherBody() {
+        String lp = token("ida", "lp");
+        String first = as(lp).header("Idempotency-Key", "same").body(Map.of("amount", "1000"))
+                .post(VAULTS + "/deposits").then().statusCode(201).extract().asString();
+        String cash = cash();
+        ValidatableResponse replay = as(lp).header("Idempotency-Key", "same").body(Map.of("amount", "1000"))
+                .post(VAULTS + "/deposits").then().statusCode(201);
+        assertThat(replay.extract().asString()).isEqualTo(first);
+        assertThat(cash()).isEqualTo(cash);
+        problem(as(lp).header("Idempotency-Key", "same").body(Map.of("amount", "2000")).post(VAULTS + "/deposits")
+                .then(), 422, "idempotency-key-reused");
+        // Keys are scoped per subject: another LP may use the same key.
+        as(token("ivo", "lp")).header("Idempotency-Key", "same").body(Map.of("amount", "1000"))
+                .post(VAULTS + "/deposits").then().statusCode(201);
+        String minted = io.restassured.path.json.JsonPath.from(first).getString("shares");
+        as(lp).get(VAULTS + "/accounts/me").then().statusCode(200).body("shares", equalTo(minted));
+    }
+
+    @Test
+    void oracleAndGovernanceLimitsAre422() {
+        String oracle = token("orin", "oracle");
+        Api.price("ORC", "1000");
+        problem(as(oracle).body(Map.of("underlying", "ORC", "price", "1600")).post("/api/v1/oracle/prices").then(),
+                422, "price-jump");
+        problem(as(oracle).body(Map.of("underlying", "ORC", "price", "-1")).post("/api/v1/oracle/prices").then(),
+                422, "invalid-price");
+        problem(as(oracle).body(Map.of("underlying", "ORC", "price", "1000", "timestamp", "2999-01-01T00:00:00Z"))
+                .post("/api/v1/oracle/prices").then(), 422, "future-price");
+        problem(as(oracle).body(Map.of("underlying", "ORC", "price", "1000", "timestamp", "2001-01-01T00:00:00Z"))
+                .post("/api/v1/oracle/prices").then(), 422, "stale-price");
+        String operator = token("ops", "operator");
+        problem(as(operator).body(Map.of("bufferFeeShare", 1.5, "reason", "too much")).put(VAULTS + "/buffer/policy")
+                .then(), 422, "parameter-out-of-bounds");
+        as(operator).body(Map.of("bufferFeeShare", "0.7", "reason", "fund the buffer faster"))
+                .put(VAULTS + "/buffer/policy").then().statusCode(200).body("bufferFeeShare", equalTo("0.7"));
+        given().get(VAULTS + "/buffer").then().statusCode(200).body("policy.bufferFeeShare", equalTo("0.7"))
+                .body("policyHistory.reason", org.hamcrest.Matchers.hasItem("fund the buffer faster"));
+        problem(given().contentType(ContentType.JSON).body(Map.of("subject", "x", "roles", List.of("root")))
+                .post("/api/v1/dev/tokens").then(), 400, "invalid-field");
+        given().get("/q/health/ready").then().body(containsString("UP"));
+    }
+}
