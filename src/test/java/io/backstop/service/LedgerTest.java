@@ -85,6 +85,13 @@ class LedgerTest {
         assertThat(new BigDecimal(vault.getString("balances.locked"))).isEqualByComparingTo("200000");
         assertThat(vault.getDouble("utilization")).isLessThanOrEqualTo(0.95);
         assertBalancesMatchTheJournal();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!given().get("/q/metrics").asString().contains("backstop_vault_nav{vault=\"crowd\"}")
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(given().get("/q/metrics").asString()).contains("backstop_premiums_total{vault=\"crowd\"}")
+                .contains("backstop_buffer_balance{vault=\"crowd\"}");
     }
 
     @Test

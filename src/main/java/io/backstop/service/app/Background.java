@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The service's timers (Vert.x periodic timers, each run on a worker with its own Vert.x context and never
- * overlapping itself): settlement of expired series, the event outbox, the local clock and the simulated feed.
+ * overlapping itself): settlement of expired series, the event outbox, metrics, the local clock and the simulated feed.
  * In local mode the demo vault {@code eth-usd} (ETH/USD, spot 2000) is opened on first start.
  */
 @ApplicationScoped
@@ -34,9 +34,10 @@ public class Background {
     private final PriceFeed feed;
     private final ServiceClock clock;
     private final ProtocolCommands commands;
+    private final VaultMetrics metrics;
 
     public Background(Vertx vertx, BackstopConfig config, SettlementRun settlement, EventStream events, PriceFeed feed,
-            ServiceClock clock, ProtocolCommands commands) {
+            ServiceClock clock, ProtocolCommands commands, VaultMetrics metrics) {
         this.vertx = vertx;
         this.config = config;
         this.settlement = settlement;
@@ -44,6 +45,7 @@ public class Background {
         this.feed = feed;
         this.clock = clock;
         this.commands = commands;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -57,6 +59,7 @@ public class Background {
         every(config.settlement().interval(), "settlement", () -> settlement.settleDue(null).replaceWithVoid());
         every(Duration.ofMillis(250), "event tail", events::tail);
         every(Duration.ofMillis(500), "event relay", events::relay);
+        every(Duration.ofSeconds(5), "metrics", metrics::refresh);
     }
 
     private void every(Duration interval, String name, Supplier<Uni<Void>> work) {

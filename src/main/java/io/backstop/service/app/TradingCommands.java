@@ -23,10 +23,12 @@ public class TradingCommands {
 
     private final VaultBooks books;
     private final ServiceClock clock;
+    private final VaultMetrics metrics;
 
-    public TradingCommands(VaultBooks books, ServiceClock clock) {
+    public TradingCommands(VaultBooks books, ServiceClock clock, VaultMetrics metrics) {
         this.books = books;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Inside a transaction: a quote for the trader, stored so that only they can take it. */
@@ -74,7 +76,9 @@ public class TradingCommands {
                                 seriesRow != null ? seriesRow : new SeriesRecord());
                         Uni<?> seriesSaved = seriesRow != null ? Uni.createFrom().item(series) : series.persist();
                         return seriesSaved.chain(position::persist)
-                                .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(result);
+                                .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(result)
+                                .invoke(() -> metrics.traded(vaultId, result.position().premium().toDouble(),
+                                        result.position().quantity().toDouble()));
                     }));
         }));
     }
