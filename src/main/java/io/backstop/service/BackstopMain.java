@@ -12,6 +12,8 @@ import java.nio.file.Path;
 @QuarkusMain
 public final class BackstopMain {
 
+    private static LocalMode local;
+
     private BackstopMain() {
     }
 
@@ -21,9 +23,23 @@ public final class BackstopMain {
             return;
         }
         String dataDir = System.getenv().getOrDefault("BACKSTOP_DATA_DIR", "./data");
-        try (LocalMode local = LocalMode.start(Path.of(dataDir))) {
-            local.config().forEach(System::setProperty);
+        local = LocalMode.start(Path.of(dataDir));
+        local.config().forEach(System::setProperty);
+        try {
             Quarkus.run(args);
+        } finally {
+            stopLocalMode();
+        }
+    }
+
+    /**
+     * Stops the PostgreSQL this process started, if any. Called from the service's shutdown too, because on a
+     * signal the JVM exits before {@link #main} gets control back.
+     */
+    public static synchronized void stopLocalMode() {
+        if (local != null) {
+            local.close();
+            local = null;
         }
     }
 

@@ -1,14 +1,17 @@
 package io.backstop.service.app;
 
 import io.backstop.service.BackstopConfig;
+import io.backstop.service.BackstopMain;
 import io.backstop.service.store.OraclePriceRecord;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.ledger.Amount;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -60,6 +63,11 @@ public class Background {
         every(Duration.ofMillis(250), "event tail", events::tail);
         every(Duration.ofMillis(500), "event relay", events::relay);
         every(Duration.ofSeconds(5), "metrics", metrics::refresh);
+    }
+
+    /** Last of all at shutdown: the private PostgreSQL of {@code ./backstop serve}, if this process started one. */
+    void stop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent shutdown) {
+        BackstopMain.stopLocalMode();
     }
 
     private void every(Duration interval, String name, Supplier<Uni<Void>> work) {

@@ -22,8 +22,6 @@ public final class LocalMode implements AutoCloseable {
     /** The issuer of local tokens; the service verifies it. */
     public static final String ISSUER = "backstop-local";
 
-    private static LocalMode running;
-
     private final LocalPostgres postgres;
     private final Map<String, String> config;
 
@@ -46,13 +44,7 @@ public final class LocalMode implements AutoCloseable {
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("backstop.local-mode", "true");
         config.put("backstop.local.signing-key", keys.resolve("private.pem").toString());
-        running = new LocalMode(postgres, Map.copyOf(config));
-        return running;
-    }
-
-    /** The local mode this JVM started, or null. */
-    public static synchronized LocalMode running() {
-        return running;
+        return new LocalMode(postgres, Map.copyOf(config));
     }
 
     /** Configuration pointing the service at the private database and keys. */
