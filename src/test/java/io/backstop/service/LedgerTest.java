@@ -120,7 +120,8 @@ class LedgerTest {
             Thread.onSpinWait();
         }
         assertThat(sink.received()).anyMatch(m -> m.getPayload().contains("\"vault\":\"evts\"")
-                && m.getPayload().contains("\"type\":\"DepositMade\"") && m.getPayload().contains("\"amount\":\"500\""));
+                && m.getPayload().contains("\"type\":\"DepositMade\"")
+                && m.getPayload().contains("\"amount\":\"500\""));
     }
 
     /** Every vault's balance columns equal the fold of its journal postings, to the unit. */

@@ -89,6 +89,13 @@ public final class ProblemMappers {
         return Problem.of(status, slug, e.getMessage()).response();
     }
 
+    /** A bug, not the client's fault: logged in full, answered without internals. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure", e);
+        return Problem.of(500, "internal-error", "the request failed; see the service log").response();
+    }
+
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

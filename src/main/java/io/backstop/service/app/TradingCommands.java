@@ -47,7 +47,7 @@ public class TradingCommands {
         });
     }
 
-    /** Inside a transaction: the trader takes their quote, if it still passes every check, paying at most maxPremium. */
+    /** Inside a transaction: the trader takes their own quote if it still passes every check, at most maxPremium. */
     public Uni<VaultEngine.TradeResult> buy(String vaultId, String trader, String quoteId, Amount maxPremium) {
         Instant now = clock.now();
         return books.lock(vaultId).chain(row -> QuoteRecord.<QuoteRecord>findById(quoteId).chain(quoteRow -> {
