@@ -14,7 +14,6 @@ import io.backstop.vault.VaultEvent;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
-import io.backstop.vault.ledger.JournalEntry;
 import io.backstop.vault.oracle.OraclePrices;
 import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.Position;
@@ -24,13 +23,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Settles expired series at the time-weighted oracle price of their window, each in its own transaction under the
- * vault's lock, so a series settles exactly once however many instances run this; then pays every in-the-money
- * holder out. A series without a settlement price stays pending with its reason (and one event per new reason).
+ * vault's lock, so a series settles exactly once however many instances run this; the engine pays every
+ * in-the-money holder out at once. A series without a settlement price stays pending with its reason (and one event per new reason).
  */
 @ApplicationScoped
 public class SettlementRun {
@@ -106,29 +104,17 @@ public class SettlementRun {
                     Valuation othersValue = Valuation.of(others, MarketSnapshot.at(price.toDouble()),
                             vault.parameters(), now);
                     List<Position> positions = positionRows.stream().map(Aggregates::position).toList();
-                    Outcome<VaultEngine.SettlementResult> settled = VaultEngine.settle(vault, book, positions, price,
-                            othersValue, now);
+                    Outcome<VaultEngine.SettlementResult> settled = VaultEngine.settleAndPayOut(vault, book,
+                            positions, price, othersValue, now);
                     VaultEngine.SettlementResult result = VaultBooks.accepted(settled);
-                    List<JournalEntry> journal = new ArrayList<>(settled.journal());
-                    List<VaultEvent> events = new ArrayList<>(settled.events());
-                    VaultState after = result.vault();
                     for (int i = 0; i < result.positions().size(); i++) {
-                        Position position = result.positions().get(i);
-                        if (position.payout().isPositive()) {
-                            Outcome<VaultEngine.PayoutResult> paid = VaultEngine.payOut(after, position, now);
-                            after = VaultBooks.accepted(paid).vault();
-                            position = paid.result().position();
-                            journal.addAll(paid.journal());
-                            events.addAll(paid.events());
-                        }
-                        Aggregates.write(position, positionRows.get(i));
+                        Aggregates.write(result.positions().get(i), positionRows.get(i));
                     }
                     Aggregates.write(result.series(), seriesRow);
                     seriesRow.pendingReason = null;
-                    Aggregates.write(after, row);
                     SettlementReport report = result.report();
                     return settlementRecord(vault.id(), report, now).persist()
-                            .chain(() -> books.append(journal, events))
+                            .chain(() -> books.record(row, result.vault(), settled))
                             .replaceWith(new Attempt(vault.id(), book.id(), report, null));
                 }));
     }

@@ -92,6 +92,32 @@ final class ExpirySettlement {
                 queue.result().served()), events, journal);
     }
 
+    /** See {@link VaultEngine#settleAndPayOut}. */
+    static Outcome<SettlementResult> settleAndPayOut(VaultState vault, SeriesBook book, List<Position> positions,
+            Amount settlementPrice, Valuation others, Instant now) {
+        Outcome<SettlementResult> settled = settle(vault, book, positions, settlementPrice, others, now);
+        if (!settled.isAccepted()) {
+            return settled;
+        }
+        SettlementResult result = settled.result();
+        List<JournalEntry> journal = new ArrayList<>(settled.journal());
+        List<VaultEvent> events = new ArrayList<>(settled.events());
+        VaultState after = result.vault();
+        List<Position> holders = new ArrayList<>(result.positions().size());
+        for (Position position : result.positions()) {
+            if (position.payout().isPositive()) {
+                Outcome<PayoutResult> paid = payOut(after, position, now);
+                after = paid.result().vault();
+                position = paid.result().position();
+                journal.addAll(paid.journal());
+                events.addAll(paid.events());
+            }
+            holders.add(position);
+        }
+        return new Outcome.Accepted<>(new SettlementResult(after, result.series(), holders, result.report(),
+                result.served()), events, journal);
+    }
+
     /** See {@link VaultEngine#payOut}. */
     static Outcome<PayoutResult> payOut(VaultState vault, Position position, Instant now) {
         if (!position.isSettled() || position.paidOut()) {

@@ -173,6 +173,15 @@ public final class VaultEngine {
     }
 
     /**
+     * Settles a series as {@link #settle} does, then pays every in-the-money holder out at once; holders with
+     * nothing to receive stay settled with a zero payout. What the service's settlement and the simulator run.
+     */
+    public static Outcome<SettlementResult> settleAndPayOut(VaultState vault, SeriesBook book,
+            List<Position> positions, Amount settlementPrice, Valuation others, Instant now) {
+        return ExpirySettlement.settleAndPayOut(vault, book, positions, settlementPrice, others, now);
+    }
+
+    /**
      * The result of paying a settled position out.
      *
      * @param vault    the vault after

@@ -225,15 +225,10 @@ final class SimulatedVault {
             live.remove(book.id());
             liability -= value(book, book.openInterest(), market, now);
             // The others, expired ones not yet settled included, value the NAV of queued withdrawals served now.
-            VaultEngine.SettlementResult s = VaultEngine.settle(vault, book, positions.remove(book.id()), price,
-                    valuation(), now).result();
+            VaultEngine.SettlementResult s = VaultEngine.settleAndPayOut(vault, book, positions.remove(book.id()),
+                    price, valuation(), now).result();
             vault = s.vault();
             tally(s.report());
-            for (Position p : s.positions()) {
-                if (p.payout().isPositive()) {
-                    vault = VaultEngine.payOut(vault, p, now).result().vault();
-                }
-            }
         }
     }
 
