@@ -1,14 +1,16 @@
 package io.backstop.service.api;
 
 import io.backstop.service.app.SettlementRun;
+import io.backstop.service.app.VaultBooks;
 import io.backstop.service.app.VaultViews;
+import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.SeriesRecord;
 import io.backstop.service.store.SettlementRecord;
 import io.backstop.vault.collateral.SeriesBook;
-import io.backstop.service.store.Aggregates;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.settlement.SettlementReport;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -39,10 +41,12 @@ public class BookResource {
     }
 
     private final VaultViews views;
+    private final VaultBooks books;
     private final SettlementRun settlement;
 
-    public BookResource(VaultViews views, SettlementRun settlement) {
+    public BookResource(VaultViews views, VaultBooks books, SettlementRun settlement) {
         this.views = views;
+        this.books = books;
         this.settlement = settlement;
     }
 
@@ -67,7 +71,7 @@ public class BookResource {
     @PermitAll
     @WithSession
     public Uni<List<SettlementView>> settlements(@PathParam("id") String vault) {
-        return views.valued(vault).chain(v -> SettlementRecord.<SettlementRecord>list(
+        return books.read(vault).chain(v -> SettlementRecord.<SettlementRecord>list(
                 "vault = ?1 order by settledAt, series", vault)
                 .map(rows -> rows.stream().map(BookResource::view).toList()));
     }
@@ -76,7 +80,7 @@ public class BookResource {
     @Path("/settlements")
     @RolesAllowed("operator")
     public Uni<List<AttemptView>> retry(@PathParam("id") String vault) {
-        return settlement.settleDue(vault).map(attempts -> attempts.stream().map(a -> new AttemptView(a.series(),
+        return Panache.withSession(() -> books.read(vault)).chain(() -> settlement.settleDue(vault)).map(attempts -> attempts.stream().map(a -> new AttemptView(a.series(),
                 a.report() == null ? "PENDING" : "SETTLED", a.pendingReason(),
                 a.report() == null ? null : view(a.report()))).toList());
     }
