@@ -92,6 +92,18 @@ class LedgerTest {
         }
         assertThat(given().get("/q/metrics").asString()).contains("backstop_premiums_total{vault=\"crowd\"}")
                 .contains("backstop_buffer_balance{vault=\"crowd\"}");
+
+        // The what-if runs the 100 sold calls under both policies on the same paths.
+        String operator = token("ops", "operator");
+        var preview = as(operator).body(Map.of("bufferFeeShare", "0.9", "paths", 200, "horizonDays", 5))
+                .post("/api/v1/vaults/crowd/buffer/policy/preview").then().statusCode(200).extract().jsonPath();
+        assertThat(preview.getInt("base.paths")).isEqualTo(200);
+        assertThat(preview.getInt("alternative.paths")).isEqualTo(200);
+        assertThat(preview.getMap("difference")).containsKey("lpReturn");
+        as(operator).body(Map.of("paths", 10)).post("/api/v1/vaults/crowd/buffer/policy/preview").then()
+                .statusCode(400).body("type", org.hamcrest.Matchers.endsWith("/invalid-field"));
+        as(operator).body(Map.of("bufferFeeShare", 2)).post("/api/v1/vaults/crowd/buffer/policy/preview").then()
+                .statusCode(422).body("type", org.hamcrest.Matchers.endsWith("/parameter-out-of-bounds"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.backstop.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backstop.service.app.Idempotency;
-import io.backstop.service.app.PolicyPreview;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.service.app.ServiceClock;
 import io.backstop.service.app.VaultViews;
@@ -10,9 +9,13 @@ import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.JournalRecord;
 import io.backstop.service.store.ParameterChangeRecord;
 import io.backstop.vault.VaultState;
+import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.simulation.Comparison;
+import io.backstop.vault.simulation.MonteCarloSimulation;
+import io.backstop.vault.simulation.PolicyWhatIf;
+import io.backstop.vault.simulation.Scenario;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -63,6 +66,9 @@ public class BufferResource {
     /** The buffer after a top-up. */
     public record TopUpResponse(Amount amount, Amount balance) {
     }
+
+    /** Most paths a preview may ask for: it runs inside the request. */
+    public static final int MAX_PREVIEW_PATHS = 5_000;
 
     private final ProtocolCommands commands;
     private final VaultViews views;
@@ -120,13 +126,31 @@ public class BufferResource {
         int horizon = integer(changes.remove("horizonDays"), 30, "horizonDays");
         long seed = integer(changes.remove("seed"), 1, "seed");
         Instant now = clock.now();
+        if (paths < 100 || paths > MAX_PREVIEW_PATHS) {
+            throw ApiProblem.badRequest("invalid-field", "paths must be between 100 and " + MAX_PREVIEW_PATHS);
+        }
+        if (horizon < 1 || horizon > 365) {
+            throw ApiProblem.badRequest("invalid-field", "horizonDays must be between 1 and 365");
+        }
         return Panache.withSession(() -> views.valued(vault)).emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(v -> {
+                    VaultState state = v.vault();
                     if (v.price() == null) {
-                        throw ApiProblem.conflict("no-price", "no oracle price for " + v.vault().underlying());
+                        throw ApiProblem.conflict("no-price", "no oracle price for " + state.underlying());
                     }
-                    return PolicyPreview.run(v.vault(), v.unsettled(), v.price().price().toDouble(), changes, paths,
-                            horizon, seed, now);
+                    if (!state.balances().lpCapital().isPositive()) {
+                        throw ApiProblem.conflict("nothing-to-simulate", "vault '" + vault + "' has no LP capital");
+                    }
+                    VaultParameters proposed;
+                    try {
+                        proposed = state.parameters().with(changes, null);
+                    } catch (IllegalArgumentException e) {
+                        throw ApiProblem.unprocessable("parameter-out-of-bounds", e.getMessage());
+                    }
+                    Scenario scenario = PolicyWhatIf.scenario(state, v.unsettled(), v.price().price().toDouble(),
+                            proposed, paths, horizon, seed, now);
+                    return MonteCarloSimulation.compare(scenario, Runtime.getRuntime().availableProcessors(),
+                            (done, total) -> { }, () -> false);
                 });
     }
 
