@@ -107,28 +107,12 @@ public class VaultBooks {
         return append(outcome.journal(), outcome.events());
     }
 
-    /** Appends journal entries (one row per posting, one entry number per entry) and events to the outbox. */
+    /**
+     * Appends journal entries (one row per posting, one entry number per entry, all numbers drawn in one query) and
+     * events to the outbox.
+     */
     public Uni<Void> append(List<JournalEntry> journal, List<VaultEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (JournalEntry entry : journal) {
-            chain = chain.chain(() -> nextEntryNumber()).chain(number -> {
-                List<JournalRecord> lines = new ArrayList<>();
-                for (Posting p : entry.postings()) {
-                    JournalRecord line = new JournalRecord();
-                    line.entry = number;
-                    line.vault = entry.vault();
-                    line.at = entry.at();
-                    line.memo = entry.memo();
-                    line.account = p.account().kind().name();
-                    line.series = p.account().series();
-                    line.side = p.side().name();
-                    line.amount = p.amount().units();
-                    lines.add(line);
-                }
-                return JournalRecord.persist(lines);
-            });
-        }
-        List<EventRecord> rows = new ArrayList<>();
+        List<Object> rows = new ArrayList<>();
         for (VaultEvent event : events) {
             EventRecord row = new EventRecord();
             row.vault = event.vault();
@@ -137,12 +121,31 @@ public class VaultBooks {
             row.payload = write(event);
             rows.add(row);
         }
-        return rows.isEmpty() ? chain : chain.chain(() -> EventRecord.persist(rows));
+        Uni<List<Long>> numbers = journal.isEmpty() ? Uni.createFrom().item(List.of()) : entryNumbers(journal.size());
+        return numbers.chain(entryNumbers -> {
+            for (int i = 0; i < journal.size(); i++) {
+                JournalEntry entry = journal.get(i);
+                for (Posting p : entry.postings()) {
+                    JournalRecord line = new JournalRecord();
+                    line.entry = entryNumbers.get(i);
+                    line.vault = entry.vault();
+                    line.at = entry.at();
+                    line.memo = entry.memo();
+                    line.account = p.account().kind().name();
+                    line.series = p.account().series();
+                    line.side = p.side().name();
+                    line.amount = p.amount().units();
+                    rows.add(line);
+                }
+            }
+            return rows.isEmpty() ? Uni.createFrom().voidItem() : JournalRecord.persist(rows);
+        });
     }
 
-    private Uni<Long> nextEntryNumber() {
-        return Panache.getSession().chain(s -> s
-                .createNativeQuery("SELECT nextval('journal_entry_number')", Long.class).getSingleResult());
+    private Uni<List<Long>> entryNumbers(int count) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT nextval('journal_entry_number') FROM generate_series(1, ?1) ORDER BY 1", Long.class)
+                .setParameter(1, count).getResultList());
     }
 
     private String write(Object value) {
