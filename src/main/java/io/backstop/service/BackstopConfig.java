@@ -25,7 +25,7 @@ public interface BackstopConfig {
     /** The settlement scheduler. */
     Settlement settlement();
 
-    /** Local mode's private key file for dev tokens. */
+    /** Local mode's private key for dev tokens, as a location smallrye-jwt reads (a file: URI). */
     interface Local {
         Optional<String> signingKey();
     }

@@ -43,7 +43,7 @@ public final class LocalMode implements AutoCloseable {
         config.put("mp.jwt.verify.publickey.location", keys.resolve("public.pem").toUri().toString());
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("backstop.local-mode", "true");
-        config.put("backstop.local.signing-key", keys.resolve("private.pem").toString());
+        config.put("backstop.local.signing-key", keys.resolve("private.pem").toUri().toString());
         return new LocalMode(postgres, Map.copyOf(config));
     }
 
