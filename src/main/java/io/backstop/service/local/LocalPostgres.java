@@ -92,7 +92,7 @@ public final class LocalPostgres {
         Files.setPosixFilePermissions(data, EnumSet.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
         if (osUser != null) {
-            run(List.of("chown", "-R", osUser + ":", data.toString()));
+            run(List.of("chown", "-R", osUser + ":", data.toString()), false);
         }
         run(List.of(bin("initdb"), "-D", data.toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--locale=C"));
     }
@@ -101,10 +101,15 @@ public final class LocalPostgres {
         return binaries.resolve("bin").resolve(name).toString();
     }
 
-    /** Runs a command (as the unprivileged user if there is one) and fails with its output if it fails. */
+    /** Runs a PostgreSQL command as the unprivileged user, if there is one. */
     private void run(List<String> command) {
+        run(command, osUser != null);
+    }
+
+    /** Runs a command, as the unprivileged user if asked, and fails with its output if it fails. */
+    private void run(List<String> command, boolean unprivileged) {
         List<String> full = new ArrayList<>();
-        if (osUser != null && !command.get(0).equals("chown")) {
+        if (unprivileged) {
             full.addAll(List.of("runuser", "-u", osUser, "--"));
         }
         full.addAll(command);
