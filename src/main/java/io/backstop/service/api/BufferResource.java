@@ -105,7 +105,7 @@ public class BufferResource {
     @RolesAllowed("operator")
     @WithTransaction
     public Uni<Map<String, Object>> changePolicy(@PathParam("id") String vault, Map<String, JsonNode> request) {
-        Map<String, String> changes = VaultResource.parameterText(LiquidityResource.body(request));
+        Map<String, String> changes = VaultResource.parameterText(Inputs.body(request));
         String reason = changes.remove("reason");
         if (reason == null || reason.isBlank()) {
             throw ApiProblem.badRequest("missing-field", "reason is required: the audit trail records why");
@@ -121,7 +121,7 @@ public class BufferResource {
     @Path("/policy/preview")
     @RolesAllowed("operator")
     public Uni<Comparison> preview(@PathParam("id") String vault, Map<String, JsonNode> request) {
-        Map<String, String> changes = VaultResource.parameterText(LiquidityResource.body(request));
+        Map<String, String> changes = VaultResource.parameterText(Inputs.body(request));
         int paths = integer(changes.remove("paths"), 1000, "paths");
         int horizon = integer(changes.remove("horizonDays"), 30, "horizonDays");
         long seed = integer(changes.remove("seed"), 1, "seed");
@@ -159,7 +159,7 @@ public class BufferResource {
     @RolesAllowed("operator")
     public Uni<Response> topUp(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             TopUpRequest request) {
-        Amount amount = Inputs.amount(LiquidityResource.body(request).amount(), "amount");
+        Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");
         String actor = identity.getPrincipal().getName();
         return idempotency.once(actor, key, new Object[] {"top-up", vault, amount}, 201,
                 () -> commands.topUp(vault, amount, actor).map(s -> new TopUpResponse(amount, s.balances().buffer())));

@@ -19,6 +19,14 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /** The request body, which must be there. */
+    public static <T> T body(T request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("missing-body", "a JSON body is required");
+        }
+        return request;
+    }
+
     /** A positive amount with at most 6 decimals. */
     public static Amount amount(BigDecimal value, String field) {
         Amount amount = decimal(value, field, "invalid-amount", v -> Amount.parse(v));

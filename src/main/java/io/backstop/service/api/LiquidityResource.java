@@ -61,7 +61,7 @@ public class LiquidityResource {
     @Path("/deposits")
     public Uni<Response> deposit(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             DepositRequest request) {
-        Amount amount = Inputs.amount(body(request).amount(), "amount");
+        Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");
         String owner = identity.getPrincipal().getName();
         return idempotency.once(owner, key, new Object[] {"deposit", vault, amount}, 201,
                 () -> commands.deposit(vault, owner, amount).map(r -> new DepositResponse(r.shares(), amount,
@@ -72,7 +72,7 @@ public class LiquidityResource {
     @Path("/withdrawals")
     public Uni<Response> withdraw(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             WithdrawalRequest request) {
-        Shares shares = Inputs.shares(body(request).shares(), "shares");
+        Shares shares = Inputs.shares(Inputs.body(request).shares(), "shares");
         String owner = identity.getPrincipal().getName();
         return idempotency.once(owner, key, new Object[] {"withdrawal", vault, shares}, 201,
                 () -> commands.withdraw(vault, owner, shares).map(LiquidityResource::withdrawal));
@@ -92,12 +92,5 @@ public class LiquidityResource {
 
     private static WithdrawalResponse withdrawal(VaultEngine.WithdrawalResult r) {
         return new WithdrawalResponse(r.status().name(), r.amount(), r.burned(), r.queuedShares());
-    }
-
-    static <T> T body(T request) {
-        if (request == null) {
-            throw ApiProblem.badRequest("missing-body", "a JSON body is required");
-        }
-        return request;
     }
 }

@@ -33,7 +33,7 @@ public class OracleResource {
     @RolesAllowed("oracle")
     @WithTransaction
     public Uni<Response> report(PriceReport request) {
-        LiquidityResource.body(request);
+        Inputs.body(request);
         String underlying = Inputs.text(request.underlying(), "underlying");
         if (request.price() != null && request.price().signum() <= 0) {
             throw ApiProblem.unprocessable("invalid-price", "price must be positive, was "

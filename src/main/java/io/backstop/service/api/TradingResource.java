@@ -60,7 +60,7 @@ public class TradingResource {
     @Path("/quotes")
     @WithTransaction
     public Uni<Response> quote(@PathParam("id") String vault, QuoteRequest request) {
-        LiquidityResource.body(request);
+        Inputs.body(request);
         OptionType type = Inputs.optionType(request.type(), "type");
         Amount strike = Inputs.amount(request.strike(), "strike");
         Instant expiry = Inputs.instant(request.expiry(), "expiry");
@@ -73,7 +73,7 @@ public class TradingResource {
     @Path("/trades")
     public Uni<Response> trade(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             TradeRequest request) {
-        LiquidityResource.body(request);
+        Inputs.body(request);
         String quoteId = Inputs.text(request.quoteId(), "quoteId");
         Amount maxPremium = Inputs.amount(request.maxPremium(), "maxPremium");
         String trader = identity.getPrincipal().getName();

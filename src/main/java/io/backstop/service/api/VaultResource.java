@@ -46,15 +46,12 @@ public class VaultResource {
     @RolesAllowed("operator")
     @WithTransaction
     public Uni<Response> open(OpenVault request) {
-        if (request == null) {
-            throw ApiProblem.badRequest("missing-body", "a JSON body is required");
-        }
+        Inputs.body(request);
         Map<String, String> parameters = parameterText(request.parameters());
         return commands.open(Inputs.text(request.id(), "id"), Inputs.text(request.underlying(), "underlying"),
                 Inputs.text(request.quoteCurrency(), "quoteCurrency"), parameters,
                 identity.getPrincipal().getName())
-                .chain(vault -> VaultRecord.<VaultRecord>findById(vault.id()))
-                .chain(views::valued)
+                .chain(vault -> views.valued(vault.id()))
                 .map(v -> Response.status(201).entity(VaultViews.view(v)).build());
     }
 
@@ -71,9 +68,7 @@ public class VaultResource {
     @PermitAll
     @WithSession
     public Uni<VaultViews.VaultView> get(@PathParam("id") String id) {
-        return VaultRecord.<VaultRecord>findById(id)
-                .onItem().ifNull().failWith(() -> ApiProblem.notFound("no vault '" + id + "'"))
-                .chain(views::valued).map(VaultViews::view);
+        return views.valued(id).map(VaultViews::view);
     }
 
     /** Parameter values as the engine reads them: JSON numbers exactly as written, or strings. */
