@@ -27,9 +27,14 @@ public final class Inputs {
         return request;
     }
 
+    /** An amount of any sign with at most 6 decimals, for values whose sign a domain rule judges (prices). */
+    public static Amount signedAmount(BigDecimal value, String field) {
+        return decimal(value, field, "invalid-amount", v -> Amount.parse(v));
+    }
+
     /** A positive amount with at most 6 decimals. */
     public static Amount amount(BigDecimal value, String field) {
-        Amount amount = decimal(value, field, "invalid-amount", v -> Amount.parse(v));
+        Amount amount = signedAmount(value, field);
         if (!amount.isPositive()) {
             throw ApiProblem.badRequest("invalid-amount", field + " must be positive, was " + amount);
         }

@@ -35,11 +35,8 @@ public class OracleResource {
     public Uni<Response> report(PriceReport request) {
         Inputs.body(request);
         String underlying = Inputs.text(request.underlying(), "underlying");
-        if (request.price() != null && request.price().signum() <= 0) {
-            throw ApiProblem.unprocessable("invalid-price", "price must be positive, was "
-                    + request.price().toPlainString());
-        }
-        Amount price = Inputs.amount(request.price(), "price");
+        // The sign is the oracle rules' to judge (422 invalid-price), not the input parser's.
+        Amount price = Inputs.signedAmount(request.price(), "price");
         Instant at = request.timestamp() == null ? null : Inputs.instant(request.timestamp(), "timestamp");
         return commands.postPrice(underlying, price, at).map(p -> Response.status(201)
                 .entity(new AcceptedPrice(underlying, p.price(), p.at())).build());
