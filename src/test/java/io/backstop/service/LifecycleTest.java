@@ -62,6 +62,12 @@ class LifecycleTest {
         assertThat(new BigDecimal(vault.getString("balances.lpFree"))).isEqualByComparingTo(
                 new BigDecimal("100000").add(lpIncome).subtract(locked));
 
+        JsonPath live = given().get("/api/v1/vaults/life/series").then().statusCode(200).extract().jsonPath();
+        assertThat(live.getString("[0].status")).isEqualTo("LIVE");
+        assertThat(live.getString("[0].openInterest")).isEqualTo("2");
+        assertThat(live.getDouble("[0].iv")).isEqualTo(0.8);
+        assertThat(live.getDouble("[0].mark")).isPositive();
+
         // 2100 every 4 minutes over the last 20 of the 30-minute window (gaps under maxPriceAge, 5 minutes);
         // the 2000 from days before is stale and left out, so the TWAP is 2100.
         Api.advance(Duration.between(Api.now(), expiry.minus(Duration.ofMinutes(20))).toString());
@@ -78,6 +84,8 @@ class LifecycleTest {
         assertThat(settlement.getString("[0].paid")).isEqualTo("200");
         assertThat(settlement.getString("[0].fromLocked")).isEqualTo("200");
         assertThat(settlement.getString("[0].socialisedLoss")).isEqualTo("0");
+        given().get("/api/v1/vaults/life/series").then().statusCode(200)
+                .body("[0].status", equalTo("SETTLED")).body("[0].settlementPrice", equalTo("2100"));
         as(trader).get("/api/v1/positions").then().statusCode(200)
                 .body("find { it.vault == 'life' }.status", equalTo("PAID"))
                 .body("find { it.vault == 'life' }.payout", equalTo("200"));

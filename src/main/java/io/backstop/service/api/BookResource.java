@@ -58,11 +58,11 @@ public class BookResource {
         return views.valued(vault).chain(v -> SeriesRecord.<SeriesRecord>list("vault = ?1 order by expiry, id", vault)
                 .map(rows -> rows.stream().map(row -> {
                     SeriesBook book = Aggregates.seriesBook(v.vault(), row);
-                    double[] mark = views.markAndIv(v, book);
+                    VaultViews.Mark mark = VaultViews.mark(v, book);
                     String status = book.isSettled() ? "SETTLED" : row.pendingReason != null ? "PENDING" : "LIVE";
                     return new SeriesView(row.id, row.optionType.toLowerCase(), book.series().strike(), row.expiry,
-                            book.openInterest(), book.locked(), status, mark == null ? null : mark[0],
-                            mark == null ? null : mark[1], book.settlementPrice(), row.pendingReason);
+                            book.openInterest(), book.locked(), status, mark == null ? null : mark.value(),
+                            mark == null ? null : mark.iv(), book.settlementPrice(), row.pendingReason);
                 }).toList()));
     }
 

@@ -41,8 +41,9 @@ public class VaultViews {
             Amount traderPayouts, Amount dust) {
     }
 
-    /** A vault loaded with its valuation inputs. */
-    public record Valued(VaultState vault, List<SeriesBook> unsettled, PriceObservation price, Valuation valuation) {
+    /** A vault loaded with its valuation inputs, valued at {@code now}. */
+    public record Valued(VaultState vault, List<SeriesBook> unsettled, PriceObservation price, Valuation valuation,
+            Instant now) {
 
         /** NAV with the liability rounded up. */
         public Amount nav() {
@@ -75,7 +76,7 @@ public class VaultViews {
         return books.unsettled(vault).chain(series -> books.lastPrice(vault.underlying()).map(price -> {
             Valuation valuation = price == null ? Valuation.NONE
                     : Valuation.of(series, MarketSnapshot.at(price.price().toDouble()), vault.parameters(), now);
-            return new Valued(vault, series, price, valuation);
+            return new Valued(vault, series, price, valuation, now);
         }));
     }
 
@@ -89,14 +90,17 @@ public class VaultViews {
                         b.dust()), s.parameters().version());
     }
 
-    /** The mark per contract and implied volatility of a live series at the valued price, or nulls. */
-    public double[] markAndIv(Valued v, SeriesBook book) {
+    /** A live series' value per contract and the implied volatility it is marked at. */
+    public record Mark(double value, double iv) {
+    }
+
+    /** The mark of a live series at the vault's valuation price and instant; null if settled or unpriced. */
+    public static Mark mark(Valued v, SeriesBook book) {
         if (v.price() == null || book.isSettled()) {
             return null;
         }
         MarketSnapshot market = MarketSnapshot.at(v.price().price().toDouble());
-        Instant now = clock.now();
-        return new double[] {Pricing.valuePerContract(book.series(), market, v.vault().parameters(), now),
-            Pricing.volatility(book.series(), market, v.vault().parameters(), now)};
+        return new Mark(Pricing.valuePerContract(book.series(), market, v.vault().parameters(), v.now()),
+                Pricing.volatility(book.series(), market, v.vault().parameters(), v.now()));
     }
 }
