@@ -1,6 +1,7 @@
 package io.backstop.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.service.app.ServiceClock;
@@ -18,7 +19,6 @@ import io.backstop.vault.simulation.PolicyWhatIf;
 import io.backstop.vault.simulation.Scenario;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -75,14 +75,16 @@ public class BufferResource {
     private final Idempotency idempotency;
     private final ServiceClock clock;
     private final SecurityIdentity identity;
+    private final CommandTransaction transaction;
 
     public BufferResource(ProtocolCommands commands, VaultViews views, Idempotency idempotency, ServiceClock clock,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, CommandTransaction transaction) {
         this.commands = commands;
         this.views = views;
         this.idempotency = idempotency;
         this.clock = clock;
         this.identity = identity;
+        this.transaction = transaction;
     }
 
     @GET
@@ -103,7 +105,6 @@ public class BufferResource {
     @PUT
     @Path("/policy")
     @RolesAllowed("operator")
-    @WithTransaction
     public Uni<Map<String, Object>> changePolicy(@PathParam("id") String vault, Map<String, JsonNode> request) {
         Map<String, String> changes = VaultResource.parameterText(Inputs.body(request));
         String reason = changes.remove("reason");
@@ -113,7 +114,8 @@ public class BufferResource {
         if (changes.isEmpty()) {
             throw ApiProblem.badRequest("missing-field", "no parameter to change");
         }
-        return commands.changePolicy(vault, changes, reason, identity.getPrincipal().getName())
+        String operator = identity.getPrincipal().getName();
+        return transaction.run(() -> commands.changePolicy(vault, changes, reason, operator))
                 .map(BufferResource::policy);
     }
 

@@ -1,8 +1,8 @@
 package io.backstop.service.api;
 
+import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.vault.ledger.Amount;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -24,21 +24,22 @@ public class OracleResource {
     }
 
     private final ProtocolCommands commands;
+    private final CommandTransaction transaction;
 
-    public OracleResource(ProtocolCommands commands) {
+    public OracleResource(ProtocolCommands commands, CommandTransaction transaction) {
         this.commands = commands;
+        this.transaction = transaction;
     }
 
     @POST
     @RolesAllowed("oracle")
-    @WithTransaction
     public Uni<Response> report(PriceReport request) {
         Inputs.body(request);
         String underlying = Inputs.text(request.underlying(), "underlying");
         // The sign is the oracle rules' to judge (422 invalid-price), not the input parser's.
         Amount price = Inputs.signedAmount(request.price(), "price");
         Instant at = request.timestamp() == null ? null : Inputs.instant(request.timestamp(), "timestamp");
-        return commands.postPrice(underlying, price, at).map(p -> Response.status(201)
+        return transaction.run(() -> commands.postPrice(underlying, price, at)).map(p -> Response.status(201)
                 .entity(new AcceptedPrice(underlying, p.price(), p.at())).build());
     }
 }

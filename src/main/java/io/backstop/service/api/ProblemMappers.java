@@ -25,7 +25,10 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ApiProblem problem) {
-        return problem.body().response();
+        Response response = problem.body().response();
+        // A 503 is contention, gone in a moment: say when it is worth sending again.
+        return problem.status() == 503 ? Response.fromResponse(response).header("Retry-After", "1").build()
+                : response;
     }
 
     @ServerExceptionMapper

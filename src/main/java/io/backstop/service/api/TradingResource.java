@@ -1,13 +1,13 @@
 package io.backstop.service.api;
 
 import io.backstop.pricing.OptionType;
+import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.TradingCommands;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.QuoteBreakdown;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,23 +49,26 @@ public class TradingResource {
     private final TradingCommands commands;
     private final Idempotency idempotency;
     private final SecurityIdentity identity;
+    private final CommandTransaction transaction;
 
-    public TradingResource(TradingCommands commands, Idempotency idempotency, SecurityIdentity identity) {
+    public TradingResource(TradingCommands commands, Idempotency idempotency, SecurityIdentity identity,
+            CommandTransaction transaction) {
         this.commands = commands;
         this.idempotency = idempotency;
         this.identity = identity;
+        this.transaction = transaction;
     }
 
     @POST
     @Path("/quotes")
-    @WithTransaction
     public Uni<Response> quote(@PathParam("id") String vault, QuoteRequest request) {
         Inputs.body(request);
         OptionType type = Inputs.optionType(request.type(), "type");
         Amount strike = Inputs.amount(request.strike(), "strike");
         Instant expiry = Inputs.instant(request.expiry(), "expiry");
         Quantity quantity = Inputs.quantity(request.quantity(), "quantity");
-        return commands.quote(vault, identity.getPrincipal().getName(), type, strike, expiry, quantity)
+        String trader = identity.getPrincipal().getName();
+        return transaction.run(() -> commands.quote(vault, trader, type, strike, expiry, quantity))
                 .map(q -> Response.status(201).entity(view(q)).build());
     }
 

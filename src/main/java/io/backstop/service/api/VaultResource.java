@@ -1,11 +1,11 @@
 package io.backstop.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.service.app.VaultViews;
 import io.backstop.service.store.VaultRecord;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,23 +35,26 @@ public class VaultResource {
     private final ProtocolCommands commands;
     private final VaultViews views;
     private final SecurityIdentity identity;
+    private final CommandTransaction transaction;
 
-    public VaultResource(ProtocolCommands commands, VaultViews views, SecurityIdentity identity) {
+    public VaultResource(ProtocolCommands commands, VaultViews views, SecurityIdentity identity,
+            CommandTransaction transaction) {
         this.commands = commands;
         this.views = views;
         this.identity = identity;
+        this.transaction = transaction;
     }
 
     @POST
     @RolesAllowed("operator")
-    @WithTransaction
     public Uni<Response> open(OpenVault request) {
         Inputs.body(request);
         Map<String, String> parameters = parameterText(request.parameters());
-        return commands.open(Inputs.text(request.id(), "id"), Inputs.text(request.underlying(), "underlying"),
-                Inputs.text(request.quoteCurrency(), "quoteCurrency"), parameters,
-                identity.getPrincipal().getName())
-                .chain(vault -> views.valued(vault.id()))
+        String id = Inputs.text(request.id(), "id");
+        String underlying = Inputs.text(request.underlying(), "underlying");
+        String quoteCurrency = Inputs.text(request.quoteCurrency(), "quoteCurrency");
+        return transaction.run(() -> commands.open(id, underlying, quoteCurrency, parameters,
+                identity.getPrincipal().getName()).chain(vault -> views.valued(vault.id())))
                 .map(v -> Response.status(201).entity(VaultViews.view(v)).build());
     }
 

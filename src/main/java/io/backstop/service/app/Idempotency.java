@@ -15,11 +15,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Money-moving requests run at most once per (subject, Idempotency-Key): the key row is inserted first in the
- * command's own transaction, so a concurrent duplicate waits on it and then fails (409); a later repeat with the
- * same request gets the stored first response, and one with another request a 422. A rejected command rolls its
+ * command's own transaction (a {@link CommandTransaction}), so a concurrent duplicate waits on it and then fails
+ * (409); a later repeat with the same request gets the stored first response, and one with another request a 422. A rejected command rolls its
  * key back with everything else, so it can be retried.
  */
 @ApplicationScoped
@@ -30,10 +31,12 @@ public class Idempotency {
 
     private final ObjectMapper json;
     private final ServiceClock clock;
+    private final CommandTransaction transaction;
 
-    public Idempotency(ObjectMapper json, ServiceClock clock) {
+    public Idempotency(ObjectMapper json, ServiceClock clock, CommandTransaction transaction) {
         this.json = json;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /**
@@ -56,7 +59,7 @@ public class Idempotency {
             if (stored != null) {
                 return Uni.createFrom().item(replay(stored, hash));
             }
-            return Panache.withTransaction(() -> {
+            return transaction.run(() -> {
                 IdempotencyRecord row = new IdempotencyRecord();
                 row.subject = subject;
                 row.key = key;
@@ -82,11 +85,13 @@ public class Idempotency {
                 .header("Idempotent-Replayed", "true").build();
     }
 
+    /** A unique violation on the key: another request with this key holds or has committed the row. */
     private static boolean isDuplicateKey(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())
-                    && String.valueOf(pg.getConstraint()).startsWith("idempotency_key")) {
-                return true;
+            String constraint = t instanceof ConstraintViolationException c ? c.getConstraintName()
+                    : t instanceof PgException pg ? pg.getConstraint() : null;
+            if (constraint != null) {
+                return "23505".equals(CommandTransaction.sqlState(t)) && constraint.startsWith("idempotency_key");
             }
         }
         return false;

@@ -34,13 +34,16 @@ public class PriceFeed {
     private final ProtocolCommands commands;
     private final ServiceClock clock;
     private final BackstopConfig config;
+    private final CommandTransaction transaction;
     private final UniformRandomProvider rng = new XoShiRo256PlusPlus(new long[] {7, 11, 13, 17});
     private final NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
 
-    public PriceFeed(ProtocolCommands commands, ServiceClock clock, BackstopConfig config) {
+    public PriceFeed(ProtocolCommands commands, ServiceClock clock, BackstopConfig config,
+            CommandTransaction transaction) {
         this.commands = commands;
         this.clock = clock;
         this.config = config;
+        this.transaction = transaction;
     }
 
     /** One tick for every underlying with a vault. */
@@ -48,7 +51,7 @@ public class PriceFeed {
         return Panache.withSession(() -> VaultRecord.<VaultRecord>listAll())
                 .map(rows -> rows.stream().map(r -> r.underlying).distinct().toList())
                 .onItem().transformToMulti(Multi.createFrom()::iterable)
-                .onItem().transformToUniAndConcatenate(underlying -> Panache.withTransaction(() -> step(underlying)))
+                .onItem().transformToUniAndConcatenate(underlying -> transaction.run(() -> step(underlying)))
                 .collect().last().replaceWithVoid();
     }
 

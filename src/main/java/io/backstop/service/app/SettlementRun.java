@@ -39,10 +39,12 @@ public class SettlementRun {
 
     private final VaultBooks books;
     private final ServiceClock clock;
+    private final CommandTransaction transaction;
 
-    public SettlementRun(VaultBooks books, ServiceClock clock) {
+    public SettlementRun(VaultBooks books, ServiceClock clock, CommandTransaction transaction) {
         this.books = books;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /** Tries every expired, unsettled series of every vault (or of one vault, if given). */
@@ -53,7 +55,7 @@ public class SettlementRun {
         Object[] params = onlyVault == null ? new Object[] {now} : new Object[] {now, onlyVault};
         return Panache.withSession(() -> SeriesRecord.<SeriesRecord>list(query, params))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(row -> Panache.withTransaction(() -> settle(row.vault, row.id)))
+                .onItem().transformToUniAndConcatenate(row -> transaction.run(() -> settle(row.vault, row.id)))
                 .collect().asList()
                 .map(list -> list.stream().filter(a -> a != null).toList());
     }

@@ -1,0 +1,134 @@
+package io.backstop.service;
+
+import static io.backstop.service.Api.as;
+import static io.backstop.service.Api.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A command that PostgreSQL aborts as a deadlock victim runs again and succeeds, once: the client never sees the
+ * database's abort. The deadlock is real, made by a second connection that holds the vault's lock and then waits
+ * on the request's idempotency key while the request waits on the vault.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalDatabase.class)
+class ContentionTest {
+
+    private static final Pattern RETRIES = Pattern.compile("(?m)^backstop_transaction_retries_total\\S* (\\S+)$");
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @Test
+    void aDeadlockVictimIsRunAgainAndTheMoneyMovesOnce() throws Exception {
+        Api.openVault("knot", "KNOT", Map.of());
+        String lp = token("dora", "lp");
+        double retriesBefore = retries();
+        try (Connection holder = DriverManager.getConnection(jdbcUrl, "backstop", "");
+                Connection watcher = DriverManager.getConnection(jdbcUrl, "backstop", "");
+                Statement hold = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // This session must not be the one PostgreSQL picks as the victim: the request's session checks first.
+            hold.execute("SET LOCAL deadlock_timeout = '30s'");
+            hold.executeQuery("SELECT 1 FROM vault WHERE id = 'knot' FOR UPDATE").close();
+
+            CompletableFuture<Response> deposit = CompletableFuture.supplyAsync(() -> as(lp)
+                    .header("Idempotency-Key", "knot-1").body(Map.of("amount", "1000"))
+                    .post("/api/v1/vaults/knot/deposits"));
+            awaitOneWaiter(watcher);
+            // The request holds its key row and waits for the vault; now this session waits for the key row.
+            hold.executeUpdate("INSERT INTO idempotency_key (subject, key, request_hash, status, body, created_at)"
+                    + " VALUES ('dora', 'knot-1', 'x', 0, '', now())");
+            // Reaching here means PostgreSQL aborted the request's first attempt. Its second attempt now waits for
+            // this session, which gives everything back.
+            holder.rollback();
+
+            Response response = deposit.get(30, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+            assertThat(response.jsonPath().getString("amount")).isEqualTo("1000");
+        }
+        assertThat(retries()).isGreaterThanOrEqualTo(retriesBefore + 1);
+        // One deposit, not two: the aborted attempt left nothing behind.
+        assertThat(given().get("/api/v1/vaults/knot").then().statusCode(200).extract().<String>path("balances.cash"))
+                .isEqualTo("1000");
+    }
+
+    @Test
+    void aConcurrentDuplicateOfAnInFlightRequestIs409AndMovesNothing() throws Exception {
+        Api.openVault("twin", "TWIN", Map.of());
+        String lp = token("tara", "lp");
+        try (Connection holder = DriverManager.getConnection(jdbcUrl, "backstop", "");
+                Connection watcher = DriverManager.getConnection(jdbcUrl, "backstop", "");
+                Statement hold = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            hold.executeQuery("SELECT 1 FROM vault WHERE id = 'twin' FOR UPDATE").close();
+            CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> as(lp)
+                    .header("Idempotency-Key", "twin-1").body(Map.of("amount", "500"))
+                    .post("/api/v1/vaults/twin/deposits"));
+            awaitWaiters(watcher, 1);
+            // The duplicate finds no committed key, inserts its own and waits on the first request's row.
+            CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> as(lp)
+                    .header("Idempotency-Key", "twin-1").body(Map.of("amount", "500"))
+                    .post("/api/v1/vaults/twin/deposits"));
+            awaitWaiters(watcher, 2);
+            holder.rollback();
+
+            Response firstResponse = first.get(30, TimeUnit.SECONDS);
+            Response secondResponse = second.get(30, TimeUnit.SECONDS);
+            assertThat(firstResponse.statusCode()).as(firstResponse.asString()).isEqualTo(201);
+            assertThat(secondResponse.statusCode()).as(secondResponse.asString()).isEqualTo(409);
+            assertThat(secondResponse.contentType()).isEqualTo("application/problem+json");
+            assertThat(secondResponse.jsonPath().getString("type"))
+                    .isEqualTo("https://backstop.io/problems/idempotency-conflict");
+        }
+        assertThat(given().get("/api/v1/vaults/twin").then().statusCode(200).extract().<String>path("balances.cash"))
+                .isEqualTo("500");
+        // Once the first has committed, the same key replays its response.
+        as(lp).header("Idempotency-Key", "twin-1").body(Map.of("amount", "500"))
+                .post("/api/v1/vaults/twin/deposits").then().statusCode(201).header("Idempotent-Replayed", "true");
+    }
+
+    private static void awaitOneWaiter(Connection watcher) throws Exception {
+        awaitWaiters(watcher, 1);
+    }
+
+    /** Waits until this many sessions other than the test's wait for a lock. */
+    private static void awaitWaiters(Connection watcher, int count) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        try (Statement s = watcher.createStatement()) {
+            while (Instant.now().isBefore(deadline)) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+                    rs.next();
+                    if (rs.getInt(1) == count) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("fewer than " + count + " requests waited for a lock");
+    }
+
+    private static double retries() {
+        Matcher m = RETRIES.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
