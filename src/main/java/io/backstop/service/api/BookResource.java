@@ -80,9 +80,10 @@ public class BookResource {
     @Path("/settlements")
     @RolesAllowed("operator")
     public Uni<List<AttemptView>> retry(@PathParam("id") String vault) {
-        return Panache.withSession(() -> books.read(vault)).chain(() -> settlement.settleDue(vault)).map(attempts -> attempts.stream().map(a -> new AttemptView(a.series(),
-                a.report() == null ? "PENDING" : "SETTLED", a.pendingReason(),
-                a.report() == null ? null : view(a.report()))).toList());
+        return Panache.withSession(() -> books.read(vault)).chain(() -> settlement.settleDue(vault))
+                .map(attempts -> attempts.stream().map(a -> new AttemptView(a.series(),
+                        a.report() == null ? "PENDING" : "SETTLED", a.pendingReason(),
+                        a.report() == null ? null : view(a.report()))).toList());
     }
 
     private static SettlementView view(SettlementRecord r) {

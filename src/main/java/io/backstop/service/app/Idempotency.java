@@ -20,8 +20,8 @@ import org.hibernate.exception.ConstraintViolationException;
 /**
  * Money-moving requests run at most once per (subject, Idempotency-Key): the key row is inserted first in the
  * command's own transaction (a {@link CommandTransaction}), so a concurrent duplicate waits on it and then fails
- * (409); a later repeat with the same request gets the stored first response, and one with another request a 422. A rejected command rolls its
- * key back with everything else, so it can be retried.
+ * (409); a later repeat with the same request gets the stored first response, and one with another request a 422.
+ * A rejected command rolls its key back with everything else, so it can be retried.
  */
 @ApplicationScoped
 public class Idempotency {

@@ -28,7 +28,8 @@ import java.util.List;
 /**
  * Settles expired series at the time-weighted oracle price of their window, each in its own transaction under the
  * vault's lock, so a series settles exactly once however many instances run this; the engine pays every
- * in-the-money holder out at once. A series without a settlement price stays pending with its reason (and one event per new reason).
+ * in-the-money holder out at once. A series without a settlement price stays pending with its reason (and one
+ * event per new reason).
  */
 @ApplicationScoped
 public class SettlementRun {
