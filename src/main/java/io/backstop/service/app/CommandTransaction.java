@@ -60,7 +60,8 @@ public class CommandTransaction {
 
     /** True when the failure is a PostgreSQL abort that a fresh attempt can win. */
     static boolean isRetryable(Throwable failure) {
-        return RETRYABLE.contains(sqlState(failure));
+        String state = sqlState(failure);
+        return state != null && RETRYABLE.contains(state);
     }
 
     /**
