@@ -67,7 +67,11 @@ final class LiquidityProvision {
         }
         List<VaultEvent> events = new ArrayList<>(3);
         List<JournalEntry> journal = new ArrayList<>(1);
-        Redemption r = redeem(vault, account.owner(), shares, valuation, now, events, journal);
+        // First in, first out: while anyone waits in the queue, free liquidity is theirs, and a newcomer queues
+        // behind them instead of being paid ahead.
+        Redemption r = vault.withdrawalQueue().isEmpty()
+                ? redeem(vault, account.owner(), shares, valuation, now, events, journal)
+                : new Redemption(vault, Shares.ZERO, Amount.ZERO);
         Shares queued = shares.minus(r.burned);
         List<QueuedWithdrawal> queue = vault.withdrawalQueue();
         if (!queued.isZero()) {

@@ -67,7 +67,8 @@ public final class VaultEngine {
 
     /**
      * An LP redeems shares for their value at NAV (liability rounded up, value rounded down), less the exit fee,
-     * paid from free liquidity; what free liquidity cannot pay is queued.
+     * paid from free liquidity; what free liquidity cannot pay is queued. While the queue is not empty a withdrawal
+     * is queued whole behind it (first in, first out), whatever free liquidity a deposit has brought meanwhile.
      */
     public static Outcome<WithdrawalResult> withdraw(VaultState vault, LpAccount account, Shares shares,
             Valuation valuation, Instant now) {

@@ -87,6 +87,31 @@ class VaultEngineTest {
     }
 
     @Test
+    void withdrawal_neverJumpsTheQueue() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries put = w.series(OptionType.PUT, 2000, 3);
+        w.trade(put, Quantity.parse("3.9"), "bob").result();
+        w.withdraw("alice", w.accounts.get("alice").shares()).result();
+        Shares aliceQueued = w.vault.withdrawalQueue().get(0).shares();
+        // Carol's deposit brings free liquidity; her own withdrawal still waits behind alice.
+        w.deposit("carol", Amount.parse("1000"));
+        Shares carol = w.accounts.get("carol").shares();
+        var withdrawal = w.withdraw("carol", carol).result();
+        assertThat(withdrawal.status()).isEqualTo(VaultEngine.WithdrawalStatus.QUEUED);
+        assertThat(withdrawal.amount()).isEqualTo(Amount.ZERO);
+        assertThat(withdrawal.queuedShares()).isEqualTo(carol);
+        assertThat(w.vault.withdrawalQueue()).extracting(q -> q.owner()).containsExactly("alice", "carol");
+        w.advance(Duration.ofDays(4));
+        w.market = MarketSnapshot.at(2100);
+        var settled = w.settle(put.id(), Amount.parse("2100")).result();
+        assertThat(settled.served()).extracting(s -> s.owner()).containsExactly("alice", "carol");
+        assertThat(settled.served().get(0).shares()).isEqualTo(aliceQueued);
+        assertThat(w.vault.withdrawalQueue()).isEmpty();
+        w.checkInvariants();
+    }
+
+    @Test
     void quote_itemisesThePremium() {
         VaultWorld w = new VaultWorld();
         w.deposit("alice", Amount.parse("100000"));
