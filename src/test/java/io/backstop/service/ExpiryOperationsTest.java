@@ -1,0 +1,161 @@
+package io.backstop.service;
+
+import static io.backstop.service.Api.as;
+import static io.backstop.service.Api.post;
+import static io.backstop.service.Api.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A vault through a bad expiry, over HTTP and the event stream: withdrawals that free liquidity can pay only in
+ * part (PARTIAL) or not at all (QUEUED), an expiry whose settlement window has no oracle prices (pending,
+ * readiness down, a SettlementPending event, the operator's retry still pending), a late oracle report inside the
+ * window, and the settlement that follows, serving the queue first in, first out.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalDatabase.class)
+class ExpiryOperationsTest {
+
+    private static final String VAULT = "/api/v1/vaults/late";
+
+    @TestHTTPResource("/api/v1/vaults/late/events")
+    URI events;
+
+    @Test
+    void aPendingSettlementWaitsForPricesThenServesTheWithdrawalQueue() throws Exception {
+        Api.openVault("late", "LATE", Map.of("maxUtilization", "0.95"));
+        Api.price("LATE", "2000");
+        BlockingQueue<String> stream = subscribe();
+
+        String wendy = token("wendy", "lp");
+        post(wendy, VAULT + "/deposits", Map.of("amount", "10000")).statusCode(201);
+        String trader = token("theo", "trader");
+        Instant expiry = Api.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8));
+        JsonPath quote = as(trader).body(Map.of("type", "call", "strike", "2200", "expiry", expiry.toString(),
+                "quantity", "4")).post(VAULT + "/quotes").then().statusCode(201).extract().jsonPath();
+        String seriesId = quote.getString("seriesId");
+        post(trader, VAULT + "/trades", Map.of("quoteId", quote.getString("quoteId"), "maxPremium",
+                quote.getString("premium"))).statusCode(201);
+        assertThat(vault().getString("balances.locked")).isEqualTo("8000");
+
+        // Free liquidity pays part of wendy's withdrawal; the rest of her shares wait in the queue.
+        String wendyShares = as(wendy).get(VAULT + "/accounts/me").then().statusCode(200).extract().path("shares");
+        JsonPath partial = post(wendy, VAULT + "/withdrawals", Map.of("shares", wendyShares)).statusCode(201)
+                .extract().jsonPath();
+        assertThat(partial.getString("status")).isEqualTo("PARTIAL");
+        assertThat(new BigDecimal(partial.getString("amount"))).isPositive();
+        BigDecimal wendyQueued = new BigDecimal(partial.getString("queuedShares"));
+        assertThat(wendyQueued).isPositive();
+        assertThat(new BigDecimal(vault().getString("balances.lpFree"))).isLessThanOrEqualTo(
+                new BigDecimal("0.000001"));
+
+        // Xena's deposit brings free liquidity, but her withdrawal queues behind wendy's.
+        String xena = token("xena", "lp");
+        String xenaShares = post(xena, VAULT + "/deposits", Map.of("amount", "1000")).statusCode(201).extract()
+                .path("shares");
+        JsonPath queued = post(xena, VAULT + "/withdrawals", Map.of("shares", xenaShares)).statusCode(201)
+                .extract().jsonPath();
+        assertThat(queued.getString("status")).isEqualTo("QUEUED");
+        assertThat(queued.getString("amount")).isEqualTo("0");
+        assertThat(queued.getString("queuedShares")).isEqualTo(xenaShares);
+
+        // Past expiry without a single price in the settlement window: the series waits.
+        Api.advance(Duration.between(Api.now(), expiry.plus(Duration.ofMinutes(1))).toString());
+        JsonPath series = given().get(VAULT + "/series").then().statusCode(200).extract().jsonPath();
+        assertThat(series.getString("find { it.seriesId == '" + seriesId + "' }.status")).isEqualTo("PENDING");
+        assertThat(series.getString("find { it.seriesId == '" + seriesId + "' }.pendingReason"))
+                .contains("settlement window");
+        JsonPath ready = given().get("/q/health/ready").then().statusCode(503).extract().jsonPath();
+        assertThat(ready.getInt("checks.find { it.name == 'vaults' }.data.pendingSettlements")).isPositive();
+        String operator = token("opal", "operator");
+        JsonPath retry = as(operator).post(VAULT + "/settlements").then().statusCode(200).extract().jsonPath();
+        assertThat(retry.getString("find { it.seriesId == '" + seriesId + "' }.status")).isEqualTo("PENDING");
+        assertThat(next(stream, "SettlementPending")).contains(seriesId);
+
+        // The oracle's late reports of the last two minutes before expiry: fresh, and inside the window.
+        String oracle = token("oscar", "oracle");
+        for (int minutesBefore = 2; minutesBefore >= 1; minutesBefore--) {
+            as(oracle).body(Map.of("underlying", "LATE", "price", "2100", "timestamp",
+                    expiry.minus(Duration.ofMinutes(minutesBefore)).toString()))
+                    .post("/api/v1/oracle/prices").then().statusCode(201);
+        }
+        // The operator's retry settles it, unless the settlement timer got there first.
+        List<String> settledNow = as(operator).post(VAULT + "/settlements").then().statusCode(200).extract()
+                .path("findAll { it.status == 'SETTLED' }.seriesId");
+        assertThat(settledNow).isSubsetOf(List.of(seriesId));
+        JsonPath report = given().get(VAULT + "/settlements").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("find { it.seriesId == '" + seriesId + "' }.price")).isEqualTo("2100");
+        assertThat(report.getString("find { it.seriesId == '" + seriesId + "' }.claims")).isEqualTo("0");
+        assertThat(next(stream, "SeriesSettled")).contains(seriesId);
+
+        // Released collateral served the queue in order: wendy, then xena.
+        String first = next(stream, "WithdrawalPaid");
+        String second = next(stream, "WithdrawalPaid");
+        assertThat(first).contains("\"wendy\"");
+        assertThat(second).contains("\"xena\"");
+        JsonPath after = vault();
+        assertThat(after.getString("totalShares")).isEqualTo("0");
+        assertThat(after.getString("balances.locked")).isEqualTo("0");
+    }
+
+    private static JsonPath vault() {
+        return given().get(VAULT).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Opens the vault's SSE stream; its data lines arrive in the returned queue. */
+    private BlockingQueue<String> subscribe() throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(events).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("text/event-stream"));
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(l -> l.startsWith("data:")).forEach(lines::add);
+            } catch (java.io.UncheckedIOException closed) {
+                // The service stopped at the end of the run; the stream has nothing more to say.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    /** The next event of this type on the stream, skipping others. */
+    private static String next(BlockingQueue<String> stream, String type) throws InterruptedException {
+        List<String> skipped = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            String line = stream.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.contains("\"type\":\"" + type + "\"")) {
+                return line;
+            }
+            if (line != null) {
+                skipped.add(line);
+            }
+        }
+        throw new AssertionError("no " + type + " event within 15 s; saw " + skipped);
+    }
+}
