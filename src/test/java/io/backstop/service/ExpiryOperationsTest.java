@@ -125,7 +125,8 @@ class ExpiryOperationsTest {
     /** Opens the vault's SSE stream; its data lines arrive in the returned queue. */
     private BlockingQueue<String> subscribe() throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().sendAsync(
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build().sendAsync(
                 HttpRequest.newBuilder(events).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -9,9 +9,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +33,9 @@ import org.junit.jupiter.api.Test;
 class RejectionsTest {
 
     private static final String VAULTS = "/api/v1/vaults/rej";
+
+    @TestHTTPResource("/api/v1/vaults/rej/deposits")
+    URI deposits;
 
     @BeforeEach
     void vault() {
@@ -139,5 +149,34 @@ class RejectionsTest {
                 .post("/api/v1/dev/tokens").then(), 400, "invalid-field");
         given().get("/q/health/live").then().statusCode(200).body(containsString("UP"));
         given().get("/q/health/ready").then().body(containsString("pendingSettlements"));
+    }
+
+    @Test
+    void chunkedBodiesAreHeldToTheSameLimit() throws Exception {
+        String lp = token("chuck", "lp");
+        String before = cash();
+        byte[] body = ("{\"amount\":\"" + "1".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // A body of unknown length goes out chunked, with no Content-Length to refuse it by.
+        HttpRequest request = HttpRequest.newBuilder(deposits).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + lp).header("Idempotency-Key", "chunked")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(io.restassured.path.json.JsonPath.from(response.body()).getString("type"))
+                .isEqualTo("https://backstop.io/problems/body-too-large");
+        assertThat(cash()).isEqualTo(before);
+
+        // A chunked body within the limit goes through whole.
+        byte[] small = "{\"amount\":\"25\"}".getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> accepted = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(deposits).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + lp).header("Idempotency-Key", "chunked-small")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(small))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        assertThat(new java.math.BigDecimal(cash())).isEqualByComparingTo(new java.math.BigDecimal(before).add(
+                new java.math.BigDecimal("25")));
     }
 }
