@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,7 @@ class ExpiryOperationsTest {
         post(wendy, VAULT + "/deposits", Map.of("amount", "10000")).statusCode(201);
         String trader = token("theo", "trader");
         Instant expiry = Api.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8));
-        JsonPath quote = as(trader).body(Map.of("type", "call", "strike", "2200", "expiry", expiry.toString(),
+        JsonPath quote = as(trader).body(Map.of("type", "call", "strike", "2050", "expiry", expiry.toString(),
                 "quantity", "4")).post(VAULT + "/quotes").then().statusCode(201).extract().jsonPath();
         String seriesId = quote.getString("seriesId");
         post(trader, VAULT + "/trades", Map.of("quoteId", quote.getString("quoteId"), "maxPremium",
@@ -99,14 +102,30 @@ class ExpiryOperationsTest {
                     expiry.minus(Duration.ofMinutes(minutesBefore)).toString()))
                     .post("/api/v1/oracle/prices").then().statusCode(201);
         }
-        // The operator's retry settles it, unless the settlement timer got there first.
-        List<String> settledNow = as(operator).post(VAULT + "/settlements").then().statusCode(200).extract()
-                .path("findAll { it.status == 'SETTLED' }.seriesId");
-        assertThat(settledNow).isSubsetOf(List.of(seriesId));
-        JsonPath report = given().get(VAULT + "/settlements").then().statusCode(200).extract().jsonPath();
-        assertThat(report.getString("find { it.seriesId == '" + seriesId + "' }.price")).isEqualTo("2100");
-        assertThat(report.getString("find { it.seriesId == '" + seriesId + "' }.claims")).isEqualTo("0");
+        // Eight operators retry at once, racing the settlement timer as several instances would: the series
+        // settles exactly once, and at most one of them reports having settled it.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> retries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            retries.add(pool.submit(() -> as(operator).post(VAULT + "/settlements").then().statusCode(200)
+                    .extract().<List<String>>path("findAll { it.status == 'SETTLED' }.seriesId")));
+        }
+        List<String> settledBy = new ArrayList<>();
+        for (Future<List<String>> retry : retries) {
+            settledBy.addAll(retry.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(settledBy).hasSizeLessThanOrEqualTo(1).allMatch(seriesId::equals);
+        List<Map<String, Object>> reports = given().get(VAULT + "/settlements").then().statusCode(200).extract()
+                .path("findAll { it.seriesId == '" + seriesId + "' }");
+        assertThat(reports).hasSize(1);
+        // 4 calls struck at 2050, settled at the TWAP 2100: 200 of claims, paid from the locked collateral.
+        assertThat(reports.get(0)).containsEntry("price", "2100").containsEntry("claims", "200")
+                .containsEntry("paid", "200").containsEntry("fromLocked", "200");
         assertThat(next(stream, "SeriesSettled")).contains(seriesId);
+        as(trader).get("/api/v1/positions").then().statusCode(200)
+                .body("find { it.vault == 'late' }.status", org.hamcrest.Matchers.equalTo("PAID"))
+                .body("find { it.vault == 'late' }.payout", org.hamcrest.Matchers.equalTo("200"));
 
         // Released collateral served the queue in order: wendy, then xena.
         String first = next(stream, "WithdrawalPaid");
@@ -116,6 +135,10 @@ class ExpiryOperationsTest {
         JsonPath after = vault();
         assertThat(after.getString("totalShares")).isEqualTo("0");
         assertThat(after.getString("balances.locked")).isEqualTo("0");
+        // Nothing was paid twice: one payout on the stream, and no second settlement of the series.
+        List<String> rest = drain(stream);
+        assertThat(rest).noneMatch(l -> l.contains("\"type\":\"SeriesSettled\""));
+        assertThat(rest).noneMatch(l -> l.contains("\"type\":\"PayoutPaid\""));
     }
 
     private static JsonPath vault() {
@@ -142,6 +165,19 @@ class ExpiryOperationsTest {
         reader.setDaemon(true);
         reader.start();
         return lines;
+    }
+
+    /** What else arrives on the stream within two seconds. */
+    private static List<String> drain(BlockingQueue<String> stream) throws InterruptedException {
+        List<String> rest = new ArrayList<>();
+        Instant until = Instant.now().plusSeconds(2);
+        while (Instant.now().isBefore(until)) {
+            String line = stream.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                rest.add(line);
+            }
+        }
+        return rest;
     }
 
     /** The next event of this type on the stream, skipping others. */
