@@ -38,9 +38,15 @@ public class EventStream {
         this.channel = channel;
     }
 
-    /** The events of one vault from now on. */
+    /** How many events a slow SSE client may fall behind before it is disconnected. */
+    static final int CLIENT_BUFFER = 4096;
+
+    /**
+     * The events of one vault from now on. A tail hands over a whole batch at once while an SSE client asks for
+     * one event at a time, so each client gets a buffer; one that falls further behind is cut off, not the rest.
+     */
     public Multi<Published> of(String vault) {
-        return local.filter(e -> e.vault().equals(vault));
+        return local.onOverflow().buffer(CLIENT_BUFFER).filter(e -> e.vault().equals(vault));
     }
 
     /** Reads events committed since the last tail and hands them to this instance's SSE clients. */
