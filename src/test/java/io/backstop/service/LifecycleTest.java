@@ -113,4 +113,14 @@ class LifecycleTest {
                 end.getString("balances.treasury"))).add(new BigDecimal(end.getString("balances.dust")));
         assertThat(cash).isEqualByComparingTo(sum);
     }
+
+    @Test
+    void theApiDescribesItselfAtOpenApiAndSwaggerUi() {
+        String openApi = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        assertThat(openApi).contains("/api/v1/vaults/{id}/deposits").contains("/api/v1/oracle/prices")
+                .contains("/api/v1/vaults/{id}/buffer/policy/preview");
+        assertThat(given().get("/q/swagger-ui/").then().statusCode(200).extract().asString())
+                .contains("swagger-ui");
+    }
 }
