@@ -55,8 +55,7 @@ public class LpCommands {
                         target.vault = vaultId;
                         target.owner = owner;
                         target.shares = accountAfter.apply(result).shares().units();
-                        Uni<?> saved = accountRow != null ? Uni.createFrom().item(target) : target.persist();
-                        return saved.chain(() -> books.record(row, vaultAfter.apply(result), outcome))
+                        return VaultBooks.saveIfNew(target, accountRow == null).chain(() -> books.record(row, vaultAfter.apply(result), outcome))
                                 .replaceWith(result);
                     }));
         });

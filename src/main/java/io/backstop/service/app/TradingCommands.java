@@ -74,8 +74,7 @@ public class TradingCommands {
                         position.openedAt = now;
                         SeriesRecord series = Aggregates.write(result.series(),
                                 seriesRow != null ? seriesRow : new SeriesRecord());
-                        Uni<?> seriesSaved = seriesRow != null ? Uni.createFrom().item(series) : series.persist();
-                        return seriesSaved.chain(position::persist)
+                        return VaultBooks.saveIfNew(series, seriesRow == null).chain(position::persist)
                                 .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(result)
                                 .invoke(() -> metrics.traded(vaultId, result.position().premium().toDouble(),
                                         result.position().quantity().toDouble()));

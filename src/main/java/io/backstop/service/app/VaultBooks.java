@@ -23,6 +23,7 @@ import io.backstop.vault.oracle.OracleLimits;
 import io.backstop.vault.oracle.OraclePrices;
 import io.backstop.vault.oracle.PriceObservation;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -99,6 +100,11 @@ public class VaultBooks {
             throw ApiProblem.of(rejected.rejection());
         }
         return outcome.result();
+    }
+
+    /** Stores a row the command created; a row it loaded is managed by the session and is written at commit. */
+    public static Uni<?> saveIfNew(PanacheEntityBase row, boolean created) {
+        return created ? row.persist() : Uni.createFrom().item(row);
     }
 
     /** Writes the vault's new state into its row and appends the outcome's journal entries and events. */
