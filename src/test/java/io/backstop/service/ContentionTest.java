@@ -52,7 +52,7 @@ class ContentionTest {
             CompletableFuture<Response> deposit = CompletableFuture.supplyAsync(() -> as(lp)
                     .header("Idempotency-Key", "knot-1").body(Map.of("amount", "1000"))
                     .post("/api/v1/vaults/knot/deposits"));
-            awaitOneWaiter(watcher);
+            awaitWaiters(watcher, 1);
             // The request holds its key row and waits for the vault; now this session waits for the key row.
             hold.executeUpdate("INSERT INTO idempotency_key (subject, key, request_hash, status, body, created_at)"
                     + " VALUES ('dora', 'knot-1', 'x', 0, '', now())");
@@ -103,10 +103,6 @@ class ContentionTest {
         // Once the first has committed, the same key replays its response.
         as(lp).header("Idempotency-Key", "twin-1").body(Map.of("amount", "500"))
                 .post("/api/v1/vaults/twin/deposits").then().statusCode(201).header("Idempotent-Replayed", "true");
-    }
-
-    private static void awaitOneWaiter(Connection watcher) throws Exception {
-        awaitWaiters(watcher, 1);
     }
 
     /** Waits until this many sessions other than the test's wait for a lock. */

@@ -124,9 +124,9 @@ public class BufferResource {
     @RolesAllowed("operator")
     public Uni<Comparison> preview(@PathParam("id") String vault, Map<String, JsonNode> request) {
         Map<String, String> changes = VaultResource.parameterText(Inputs.body(request));
-        int paths = integer(changes.remove("paths"), 1000, "paths");
-        int horizon = integer(changes.remove("horizonDays"), 30, "horizonDays");
-        long seed = integer(changes.remove("seed"), 1, "seed");
+        int paths = Inputs.wholeNumber(changes.remove("paths"), 1000, "paths");
+        int horizon = Inputs.wholeNumber(changes.remove("horizonDays"), 30, "horizonDays");
+        long seed = Inputs.wholeNumber(changes.remove("seed"), 1, "seed");
         Instant now = clock.now();
         if (paths < 100 || paths > MAX_PREVIEW_PATHS) {
             throw ApiProblem.badRequest("invalid-field", "paths must be between 100 and " + MAX_PREVIEW_PATHS);
@@ -187,16 +187,5 @@ public class BufferResource {
             history.add(new Movement(line.at, line.memo, Amount.ofUnits(change), Amount.ofUnits(balance)));
         }
         return history;
-    }
-
-    private static int integer(String text, int fallback, String field) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("invalid-field", field + " must be a whole number, was " + text);
-        }
     }
 }

@@ -100,6 +100,18 @@ public final class Inputs {
         return value;
     }
 
+    /** An optional whole number given as text, or the fallback when absent. */
+    public static int wholeNumber(String text, int fallback, String field) {
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("invalid-field", field + " must be a whole number, was " + text);
+        }
+    }
+
     private static void required(Object value, String field) {
         if (value == null) {
             throw ApiProblem.badRequest("missing-field", field + " is required");
