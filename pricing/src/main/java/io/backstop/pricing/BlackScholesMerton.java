@@ -54,6 +54,52 @@ public final class BlackScholesMerton {
     }
 
     /**
+     * The present value from forward terms the caller already holds, for pricing one contract under many scenarios
+     * (a stress grid, a book marked at one spot) without recomputing a logarithm and two discount factors per
+     * price. Same formulation as {@link #price(OptionType, double, double, double, double, double, double)}, and as
+     * accurate as the log-moneyness given.
+     *
+     * @param type          call or put
+     * @param logMoneyness  x = ln(F/K) = ln(spotLeg/strikeLeg), finite (see {@link #logMoneyness})
+     * @param totalVol      s = σ√T ≥ 0
+     * @param spotLeg       S·e^{−qT} &gt; 0
+     * @param strikeLeg     K·e^{−rT} &gt; 0
+     * @return the option's value
+     */
+    public static double priceFromLegs(OptionType type, double logMoneyness, double totalVol, double spotLeg,
+            double strikeLeg) {
+        if (type == null) {
+            throw new IllegalArgumentException("option type is missing");
+        }
+        PricingInputs.finite("log-moneyness", logMoneyness);
+        PricingInputs.nonNegative("total volatility", totalVol);
+        PricingInputs.positive("spot leg", spotLeg);
+        PricingInputs.positive("strike leg", strikeLeg);
+        return presentValue(type, logMoneyness, totalVol, spotLeg, strikeLeg,
+                Math.sqrt(spotLeg) * Math.sqrt(strikeLeg));
+    }
+
+    /**
+     * The log-moneyness x = ln(F/K), F = S·e^{(r−q)T}, to full relative accuracy near the money (the rounding of
+     * S/K is corrected by its exact residual).
+     *
+     * @param spot     the underlying's price S &gt; 0
+     * @param strike   the strike K &gt; 0
+     * @param expiry   time to expiry T ≥ 0 in years
+     * @param rate     the continuously compounded rate r
+     * @param dividend the continuous dividend yield q
+     * @return ln(F/K)
+     */
+    public static double logMoneyness(double spot, double strike, double expiry, double rate, double dividend) {
+        PricingInputs.positive("spot", spot);
+        PricingInputs.positive("strike", strike);
+        PricingInputs.nonNegative("expiry", expiry);
+        PricingInputs.finite("rate", rate);
+        PricingInputs.finite("dividend", dividend);
+        return PricingInputs.logMoneyness(spot, strike, expiry, rate, dividend);
+    }
+
+    /**
      * The price and every Greek in one pass, sharing the normalised quantities.
      *
      * @param type     call or put

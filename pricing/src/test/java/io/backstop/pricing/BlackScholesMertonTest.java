@@ -188,6 +188,33 @@ class BlackScholesMertonTest {
     }
 
     @Test
+    void priceFromLegs_isThePriceOfTheSameForwardTerms() {
+        int compared = 0;
+        for (ReferenceGrid.Row row : ReferenceGrid.rows()) {
+            if (row.expiry() == 0) {
+                continue;
+            }
+            double x = BlackScholesMerton.logMoneyness(row.spot(), row.strike(), row.expiry(), row.rate(),
+                    row.dividend());
+            double fromLegs = BlackScholesMerton.priceFromLegs(row.type(), x, row.vol() * Math.sqrt(row.expiry()),
+                    row.spot() * Math.exp(-row.dividend() * row.expiry()),
+                    row.strike() * Math.exp(-row.rate() * row.expiry()));
+            assertThat(fromLegs).as("%s", row).isEqualTo(BlackScholesMerton.price(row.type(), row.spot(),
+                    row.strike(), row.expiry(), row.rate(), row.dividend(), row.vol()));
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(4000);
+        // Zero total volatility is the discounted intrinsic value of the forward, as in price.
+        assertThat(BlackScholesMerton.priceFromLegs(PUT, Math.log(0.5), 0, 50, 100)).isEqualTo(50);
+        assertThatThrownBy(() -> BlackScholesMerton.priceFromLegs(CALL, Double.NaN, 0.2, 100, 100))
+                .hasMessage("log-moneyness must be finite, was NaN");
+        assertThatThrownBy(() -> BlackScholesMerton.priceFromLegs(CALL, 0, 0.2, 0, 100))
+                .hasMessage("spot leg must be positive and finite, was 0.0");
+        assertThatThrownBy(() -> BlackScholesMerton.priceFromLegs(PUT, 0, -0.1, 100, 100))
+                .hasMessage("total volatility must be non-negative and finite, was -0.1");
+    }
+
+    @Test
     void badInputs_areRejectedNamingTheValue() {
         assertThatThrownBy(() -> BlackScholesMerton.price(CALL, -3, 100, 1, 0, 0, 0.2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("spot must be positive and finite, was -3.0");
