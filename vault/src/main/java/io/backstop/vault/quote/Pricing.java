@@ -8,12 +8,14 @@ import java.time.Instant;
 /**
  * How the vault values a series: year fractions ACT/365 from the clock instant, volatility from the vault's
  * surface plus the market's shift (floored at 1%), Black-Scholes-Merton with the vault's rate and dividend yield.
- * Quotes, NAV and stress all value through here.
+ * Quotes and NAV value through here, and the stress grid reads its volatilities here.
  */
 public final class Pricing {
 
     private static final double SECONDS_PER_YEAR = 365 * 86400.0;
     private static final double MIN_VOL = 0.01;
+    /** The surface is read at no less than a second to expiry, where its total variance is still defined. */
+    private static final double MIN_YEARS = 1.0 / SECONDS_PER_YEAR;
 
     private Pricing() {
     }
@@ -30,16 +32,33 @@ public final class Pricing {
 
     /** The volatility a series is priced at. */
     public static double volatility(OptionSeries series, MarketSnapshot market, VaultParameters p, Instant now) {
-        double t = Math.max(yearsBetween(now, series.expiry()), 1.0 / SECONDS_PER_YEAR);
-        double vol = p.surface().volatility(market.spot(), series.strike().toDouble(), t, p.rate(), p.dividendYield());
-        return Math.max(vol + market.volShift(), MIN_VOL);
+        double t = Math.max(yearsBetween(now, series.expiry()), MIN_YEARS);
+        double x = BlackScholesMerton.logMoneyness(market.spot(), series.strike().toDouble(), t, p.rate(),
+                p.dividendYield());
+        return volatility(x, t, market.volShift(), p);
+    }
+
+    /**
+     * The volatility at a log-moneyness ln(F/K) and time to expiry on the vault's surface, plus the market's shift,
+     * floored: for callers that price one series at several spots and already hold ln(F/K) for each.
+     */
+    public static double volatility(double logMoneyness, double years, double volShift, VaultParameters p) {
+        double vol = p.surface().impliedVolatility(-logMoneyness, Math.max(years, MIN_YEARS));
+        return Math.max(vol + volShift, MIN_VOL);
     }
 
     /** The value of one contract now; intrinsic value at and after expiry. */
     public static double valuePerContract(OptionSeries series, MarketSnapshot market, VaultParameters p, Instant now) {
         double t = yearsBetween(now, series.expiry());
-        double vol = t > 0 ? volatility(series, market, p, now) : 0;
-        return valuePerContract(series, market.spot(), t, vol, p);
+        double strike = series.strike().toDouble();
+        if (t == 0) {
+            return BlackScholesMerton.price(series.type(), market.spot(), strike, 0, p.rate(), p.dividendYield(), 0);
+        }
+        // One logarithm serves the surface and the price.
+        double x = BlackScholesMerton.logMoneyness(market.spot(), strike, t, p.rate(), p.dividendYield());
+        double vol = volatility(x, t, market.volShift(), p);
+        return BlackScholesMerton.priceFromLegs(series.type(), x, vol * Math.sqrt(t),
+                market.spot() * Math.exp(-p.dividendYield() * t), strike * Math.exp(-p.rate() * t));
     }
 
     /**
