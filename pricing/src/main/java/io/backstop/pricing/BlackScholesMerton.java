@@ -3,7 +3,6 @@ package io.backstop.pricing;
 import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO;
 import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
 
-import org.apache.commons.numbers.gamma.Erfcx;
 
 /**
  * Black-Scholes-Merton prices and Greeks of European options on an underlying with continuous dividend yield
@@ -167,8 +166,8 @@ public final class BlackScholesMerton {
         // S·e^{−qT}·Φ(θ·d1) from Φ(u) = ½·erfcx(−u/√2)·e^{−u²/2} and S·e^{−qT}·e^{−d1²/2} = √(2π)·density: one
         // erfcx and no further exponential; the tail that would cancel is taken from the other side.
         double u = sign * d1;
-        double spotTerm = u <= 0 ? SQRT_PI_OVER_TWO * density * Erfcx.value(-ONE_OVER_SQRT_TWO * u)
-                : spotLeg - SQRT_PI_OVER_TWO * density * Erfcx.value(ONE_OVER_SQRT_TWO * u);
+        double spotTerm = u <= 0 ? SQRT_PI_OVER_TWO * density * StandardNormal.erfcx(-ONE_OVER_SQRT_TWO * u)
+                : spotLeg - SQRT_PI_OVER_TWO * density * StandardNormal.erfcx(ONE_OVER_SQRT_TWO * u);
         // K·e^{−rT}·Φ(θ·d2) from V = θ·(S·e^{−qT}·Φ(θ·d1) − K·e^{−rT}·Φ(θ·d2)): a sum for puts; for calls the
         // two terms nearly cancel in V exactly where it is small, so subtracting it loses nothing material.
         double strikeTerm = Math.max(spotTerm - sign * price, 0);

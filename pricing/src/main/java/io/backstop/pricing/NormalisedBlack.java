@@ -4,7 +4,6 @@ import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO;
 import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO_PI;
 import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
 
-import org.apache.commons.numbers.gamma.Erfcx;
 
 /**
  * The normalised Black call price b(x, s) = Φ(x/s + s/2)·e^{x/2} − Φ(x/s − s/2)·e^{−x/2}, with log-moneyness
@@ -104,7 +103,7 @@ public final class NormalisedBlack {
         }
         // ½·e^{−(h²+t²)/2} = √(π/2)·vega; here h²+t² stays below ~250, so the vega never underflows.
         double b = SQRT_PI_OVER_TWO * vega
-                * (Erfcx.value(-ONE_OVER_SQRT_TWO * (h + t)) - Erfcx.value(-ONE_OVER_SQRT_TWO * (h - t)));
+                * (StandardNormal.erfcx(-ONE_OVER_SQRT_TWO * (h + t)) - StandardNormal.erfcx(-ONE_OVER_SQRT_TWO * (h - t)));
         return Math.max(b, 0);
     }
 

@@ -2,6 +2,7 @@ package io.backstop.pricing.bench;
 
 import io.backstop.pricing.StandardNormal;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Erfcx;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,12 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PrimitivesBenchmark {
 
     private final double[] xs = new double[1024];
+    private final double[] small = new double[1024];
     private int i;
 
     public PrimitivesBenchmark() {
         java.util.SplittableRandom r = new java.util.SplittableRandom(1);
         for (int j = 0; j < xs.length; j++) {
             xs[j] = r.nextDouble(-6, 3);
+            small[j] = r.nextDouble(-0.5, 0.5);
         }
     }
 
@@ -59,6 +62,28 @@ public class PrimitivesBenchmark {
     @Benchmark
     public double erfcx() {
         return Erfcx.value(x());
+    }
+
+    /** Commons Numbers' erfcx below |x| = ½, where it takes erf and {@code Math.expm1}. */
+    @Benchmark
+    public double erfcxNearZero() {
+        return Erfcx.value(small());
+    }
+
+    /** The same values as e^{x²}·erfc(x). */
+    @Benchmark
+    public double expTimesErfcNearZero() {
+        double x = small();
+        return Math.exp(x * x) * Erfc.value(x);
+    }
+
+    @Benchmark
+    public double expm1() {
+        return Math.expm1(small());
+    }
+
+    private double small() {
+        return small[i = (i + 1) & 1023];
     }
 
     @Benchmark
