@@ -102,18 +102,21 @@ final class ExpirySettlement {
         SettlementResult result = settled.result();
         List<JournalEntry> journal = new ArrayList<>(settled.journal());
         List<VaultEvent> events = new ArrayList<>(settled.events());
-        VaultState after = result.vault();
         List<Position> holders = new ArrayList<>(result.positions().size());
+        Balances balances = result.vault().balances();
+        // Every payout is one entry and one event, as payOut books it; the balances move once for all of them.
         for (Position position : result.positions()) {
             if (position.payout().isPositive()) {
-                Outcome<PayoutResult> paid = payOut(after, position, now);
-                after = paid.result().vault();
-                position = paid.result().position();
-                journal.addAll(paid.journal());
-                events.addAll(paid.events());
+                JournalEntry entry = payoutEntry(vault.id(), position, now);
+                journal.add(entry);
+                events.add(payoutEvent(vault.id(), position, now));
+                balances = balances.apply(entry);
+                position = position.paid();
             }
             holders.add(position);
         }
+        VaultState after = balances == result.vault().balances() ? result.vault()
+                : result.vault().withBalances(balances);
         return new Outcome.Accepted<>(new SettlementResult(after, result.series(), holders, result.report(),
                 result.served()), events, journal);
     }
@@ -127,13 +130,21 @@ final class ExpirySettlement {
         List<JournalEntry> journal = new ArrayList<>(1);
         Balances balances = vault.balances();
         if (position.payout().isPositive()) {
-            JournalEntry e = JournalEntry.builder(vault.id(), now, "payout " + position.id())
-                    .debit(Account.TRADER_PAYOUTS, position.payout()).credit(Account.CASH, position.payout()).build();
+            JournalEntry e = payoutEntry(vault.id(), position, now);
             journal.add(e);
             balances = balances.apply(e);
         }
         return new Outcome.Accepted<>(new PayoutResult(vault.withBalances(balances), position.paid()),
-                List.of(new VaultEvent.PayoutPaid(vault.id(), now, position.id(), position.owner(), position.payout())),
-                journal);
+                List.of(payoutEvent(vault.id(), position, now)), journal);
+    }
+
+    /** A positive payout leaves the pool: trader payouts → cash. */
+    private static JournalEntry payoutEntry(String vault, Position position, Instant now) {
+        return JournalEntry.builder(vault, now, "payout " + position.id())
+                .debit(Account.TRADER_PAYOUTS, position.payout()).credit(Account.CASH, position.payout()).build();
+    }
+
+    private static VaultEvent payoutEvent(String vault, Position position, Instant now) {
+        return new VaultEvent.PayoutPaid(vault, now, position.id(), position.owner(), position.payout());
     }
 }

@@ -126,6 +126,12 @@ final class LiquidityProvision {
 
     /** See {@link VaultEngine#serveQueue}. */
     static Outcome<QueueResult> serveQueue(VaultState vault, Valuation valuation, Instant now) {
+        if (vault.withdrawalQueue().isEmpty()) {
+            // Nothing waits, which is how every settlement without a run on the vault finds it.
+            List<VaultEvent> events = new ArrayList<>(1);
+            return new Outcome.Accepted<>(new QueueResult(RiskLadder.reassess(vault, now, events), List.of()), events,
+                    List.of());
+        }
         List<VaultEvent> events = new ArrayList<>();
         List<JournalEntry> journal = new ArrayList<>();
         List<ServedWithdrawal> served = new ArrayList<>();
