@@ -155,7 +155,9 @@ final class SimulatedVault {
             return;
         }
         record(t.result());
-        liability += value(t.result().series(), quantity, market, now);
+        // Marked at the volatility the quote was priced at: the same surface read, not a second one.
+        liability += quantity.toDouble() * Pricing.valuePerContract(series, market.spot(),
+                Pricing.yearsBetween(now, series.expiry()), quote.breakdown().iv(), vault.parameters());
         bufferInflow += vault.balances().buffer().units() - bufferBefore;
         tradesAccepted++;
     }
