@@ -3,7 +3,6 @@ package io.backstop.pricing;
 import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO;
 import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
 
-
 /**
  * Black-Scholes-Merton prices and Greeks of European options on an underlying with continuous dividend yield
  * (or cost of carry) q and continuously compounded rate r.

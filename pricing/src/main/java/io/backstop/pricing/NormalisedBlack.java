@@ -4,7 +4,6 @@ import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO;
 import static io.backstop.pricing.StandardNormal.ONE_OVER_SQRT_TWO_PI;
 import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
 
-
 /**
  * The normalised Black call price b(x, s) = Φ(x/s + s/2)·e^{x/2} − Φ(x/s − s/2)·e^{−x/2}, with log-moneyness
  * x = ln(F/K) and total volatility s = σ√T; the undiscounted call price is √(F·K)·b(x, s) and the put price is
@@ -103,7 +102,8 @@ public final class NormalisedBlack {
         }
         // ½·e^{−(h²+t²)/2} = √(π/2)·vega; here h²+t² stays below ~250, so the vega never underflows.
         double b = SQRT_PI_OVER_TWO * vega
-                * (StandardNormal.erfcx(-ONE_OVER_SQRT_TWO * (h + t)) - StandardNormal.erfcx(-ONE_OVER_SQRT_TWO * (h - t)));
+                * (StandardNormal.erfcx(-ONE_OVER_SQRT_TWO * (h + t))
+                        - StandardNormal.erfcx(-ONE_OVER_SQRT_TWO * (h - t)));
         return Math.max(b, 0);
     }
 

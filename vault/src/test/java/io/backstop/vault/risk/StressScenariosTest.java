@@ -38,8 +38,8 @@ class StressScenariosTest {
     void everyScenario_isTheSeriesPricedAtTheShockedSpotAndVolatility(String type, long strike, long hours,
             double spot, double shift) {
         VaultParameters p = VaultParameters.defaults().with(Map.of("rate", "0.04", "dividendYield", "0.01"), null);
-        OptionSeries series = new OptionSeries("ETH", "USD", OptionType.parse(type), Amount.ofUnits(strike * Amount.ONE),
-                NOW.plus(Duration.ofHours(hours)));
+        OptionSeries series = new OptionSeries("ETH", "USD", OptionType.parse(type),
+                Amount.ofUnits(strike * Amount.ONE), NOW.plus(Duration.ofHours(hours)));
         MarketSnapshot market = new MarketSnapshot(spot, shift);
 
         double[] values = StressScenarios.valuesPerContract(series, market, p, NOW);
