@@ -92,7 +92,7 @@ class RejectionsTest {
     }
 
     @Test
-    void oneTraderCannotTakeAnotherTradersQuote() {
+    void aQuoteIsTakenOnlyByItsTraderAndOnlyOnce() {
         Api.price("REJ", "2000");
         given().get(VAULTS).then().statusCode(200);
         post(token("rolf", "lp"), VAULTS + "/deposits", Map.of("amount", "50000")).statusCode(201);
@@ -103,6 +103,10 @@ class RejectionsTest {
                 403, "forbidden");
         problem(post(token("tara", "trader"), VAULTS + "/trades", Map.of("quoteId", quoteId, "maxPremium", "0.01")),
                 409, "max-premium-exceeded");
+        post(token("tara", "trader"), VAULTS + "/trades", Map.of("quoteId", quoteId, "maxPremium", "500"))
+                .statusCode(201);
+        problem(post(token("tara", "trader"), VAULTS + "/trades", Map.of("quoteId", quoteId, "maxPremium", "500")),
+                409, "quote-taken");
         problem(as(token("tara", "trader")).body(Map.of("type", "put", "strike", "1925", "expiry", expiry,
                 "quantity", 1)).post(VAULTS + "/quotes").then(), 422, "not-listed");
     }

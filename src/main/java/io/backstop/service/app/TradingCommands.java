@@ -31,7 +31,7 @@ public class TradingCommands {
         this.metrics = metrics;
     }
 
-    /** Inside a transaction: a quote for the trader, stored so that only they can take it. */
+    /** Inside a transaction: a quote for the trader, stored with its owner. */
     public Uni<Quote> quote(String vaultId, String trader, OptionType type, Amount strike, Instant expiry,
             Quantity quantity) {
         Instant now = clock.now();
@@ -39,26 +39,21 @@ public class TradingCommands {
             VaultState vault = Aggregates.vault(row);
             OptionSeries series = new OptionSeries(vault.underlying(), vault.quoteCurrency(), type, strike, expiry);
             return books.market(vault, now).chain(market -> {
-                Outcome<VaultEngine.QuoteResult> outcome = VaultEngine.quote(vault, series, quantity, market, now);
+                Outcome<VaultEngine.QuoteResult> outcome = VaultEngine.quote(vault, series, quantity, trader,
+                        market, now);
                 VaultEngine.QuoteResult result = VaultBooks.accepted(outcome);
-                return Aggregates.record(result.quote(), trader).persist()
+                return Aggregates.record(result.quote()).persist()
                         .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(result.quote());
             });
         });
     }
 
-    /** Inside a transaction: the trader takes their own quote if it still passes every check, at most maxPremium. */
+    /** Inside a transaction: the trader takes a quote if the engine accepts (theirs, untaken, still valid). */
     public Uni<VaultEngine.TradeResult> buy(String vaultId, String trader, String quoteId, Amount maxPremium) {
         Instant now = clock.now();
         return books.lock(vaultId).chain(row -> QuoteRecord.<QuoteRecord>findById(quoteId).chain(quoteRow -> {
             if (quoteRow == null || !quoteRow.vault.equals(vaultId)) {
                 throw ApiProblem.notFound("no quote '" + quoteId + "' in vault '" + vaultId + "'");
-            }
-            if (!quoteRow.owner.equals(trader)) {
-                throw ApiProblem.forbidden("quote '" + quoteId + "' was issued to another trader");
-            }
-            if (quoteRow.taken) {
-                throw ApiProblem.conflict("quote-taken", "quote '" + quoteId + "' has already been taken");
             }
             VaultState vault = Aggregates.vault(row);
             Quote quote = Aggregates.quote(vault, quoteRow);
@@ -69,7 +64,7 @@ public class TradingCommands {
                         Outcome<VaultEngine.TradeResult> outcome = VaultEngine.buy(vault, book, quote, maxPremium,
                                 trader, market, now);
                         VaultEngine.TradeResult result = VaultBooks.accepted(outcome);
-                        quoteRow.taken = true;
+                        quoteRow.taken = result.quote().taken();
                         PositionRecord position = Aggregates.write(result.position(), new PositionRecord());
                         position.openedAt = now;
                         SeriesRecord series = Aggregates.write(result.series(),

@@ -171,16 +171,18 @@ public final class Aggregates {
         QuoteBreakdown breakdown = new QuoteBreakdown(r.spot, r.iv, Amount.ofUnits(r.theoretical),
                 Amount.ofUnits(r.spread), Amount.ofUnits(r.fees), Amount.ofUnits(r.bufferContribution),
                 Amount.ofUnits(r.treasury));
-        return new Quote(r.id, r.vault, series(vault, r.optionType, r.strike, r.expiry), Quantity.ofUnits(r.quantity),
-                breakdown, Amount.ofUnits(r.collateral), r.issuedAt, r.validUntil);
+        return new Quote(r.id, r.vault, r.owner, series(vault, r.optionType, r.strike, r.expiry),
+                Quantity.ofUnits(r.quantity), breakdown, Amount.ofUnits(r.collateral), r.issuedAt, r.validUntil,
+                r.taken);
     }
 
-    /** A new row for a quote issued to a trader. */
-    public static QuoteRecord record(Quote q, String owner) {
+    /** A new row for a quote. */
+    public static QuoteRecord record(Quote q) {
         QuoteRecord r = new QuoteRecord();
         r.id = q.id();
         r.vault = q.vault();
-        r.owner = owner;
+        r.owner = q.owner();
+        r.taken = q.taken();
         r.optionType = q.series().type().name();
         r.strike = q.series().strike().units();
         r.expiry = q.series().expiry();

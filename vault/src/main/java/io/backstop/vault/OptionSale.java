@@ -32,7 +32,7 @@ final class OptionSale {
     }
 
     /** See {@link VaultEngine#quote}. */
-    static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity,
+    static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
             MarketSnapshot market, Instant now) {
         Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
         if (wrongVault.isPresent()) {
@@ -49,8 +49,8 @@ final class OptionSale {
             return Outcome.rejected(rejection.get());
         }
         long sequence = vault.sequence() + 1;
-        Quote quote = new Quote(vault.id() + "-q" + sequence, vault.id(), series, quantity, breakdown, collateral, now,
-                now.plus(vault.parameters().quoteValidity()));
+        Quote quote = new Quote(vault.id() + "-q" + sequence, vault.id(), trader, series, quantity, breakdown,
+                collateral, now, now.plus(vault.parameters().quoteValidity()), false);
         return new Outcome.Accepted<>(new QuoteResult(vault.withSequence(sequence), quote),
                 List.of(new VaultEvent.QuoteIssued(vault.id(), now, quote.id(), series.id(), quantity,
                         quote.premium(), quote.validUntil())), List.of());
@@ -62,6 +62,13 @@ final class OptionSale {
         if (!quote.vault().equals(vault.id())) {
             return Outcome.rejected(RejectionCode.STALE_QUOTE, "quote " + quote.id() + " is for vault "
                     + quote.vault());
+        }
+        if (!quote.owner().equals(buyer)) {
+            return Outcome.rejected(RejectionCode.QUOTE_NOT_YOURS, "quote '" + quote.id()
+                    + "' was issued to another trader");
+        }
+        if (quote.taken()) {
+            return Outcome.rejected(RejectionCode.QUOTE_TAKEN, "quote '" + quote.id() + "' has already been taken");
         }
         if (now.isAfter(quote.validUntil())) {
             return Outcome.rejected(RejectionCode.STALE_QUOTE, "quote " + quote.id() + " expired at "
@@ -85,8 +92,8 @@ final class OptionSale {
                 .credit(Account.LP_FREE, b.lpIncome())
                 .credit(Account.BUFFER, b.bufferContribution())
                 .credit(Account.TREASURY, b.treasury()).build();
-        return openPosition(vault, book, quote.series(), quote.quantity(), quote.collateral(), quote.premium(), buyer,
-                premium, tradeId -> {
+        return openPosition(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), quote.premium(),
+                buyer, premium, tradeId -> {
                     List<VaultEvent> events = new ArrayList<>(3);
                     events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, quote.series().id(),
                             quote.quantity(), quote.premium(), quote.collateral()));
@@ -118,7 +125,7 @@ final class OptionSale {
         if (rejection.isPresent()) {
             return Outcome.rejected(rejection.get());
         }
-        return openPosition(vault, book, series, quantity, collateral, Amount.ZERO, holder, null,
+        return openPosition(vault, book, null, series, quantity, collateral, Amount.ZERO, holder, null,
                 tradeId -> new ArrayList<>(List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder,
                         series.id(), quantity, collateral))), market, now);
     }
@@ -128,11 +135,12 @@ final class OptionSale {
      * collateral locked, the series' book opened on its first position, the exposure moved by the series' stress
      * values, the trade id handed out and the ladder re-read.
      *
+     * @param quote    the quote being taken, or null when the position is taken over
      * @param payment  the premium's entry, or null when none is booked
      * @param eventsOf the command's events for the trade id, in a mutable list the ladder may add to
      */
-    private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, OptionSeries series,
-            Quantity quantity, Amount collateral, Amount premium, String holder, JournalEntry payment,
+    private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
+            OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder, JournalEntry payment,
             Function<String, List<VaultEvent>> eventsOf, MarketSnapshot market, Instant now) {
         SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), series,
                 StressScenarios.valuesPerContract(series, market, vault.parameters(), now));
@@ -149,7 +157,8 @@ final class OptionSale {
         List<VaultEvent> events = eventsOf.apply(tradeId);
         after = RiskLadder.reassess(after, now, events);
         Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, premium, null, false);
-        return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position), events,
+        return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position,
+                quote == null ? null : quote.asTaken()), events,
                 journal);
     }
 

@@ -15,6 +15,8 @@ public enum RejectionCode {
     UTILIZATION_CAP("utilization-cap", 409),
     TRADING_HALTED("trading-halted", 409),
     STALE_QUOTE("quote-expired", 409),
+    QUOTE_NOT_YOURS("forbidden", 403),
+    QUOTE_TAKEN("quote-taken", 409),
     VAULT_INSOLVENT("vault-insolvent", 409),
     NOT_EXPIRED("not-expired", 409),
     ALREADY_SETTLED("already-settled", 409),

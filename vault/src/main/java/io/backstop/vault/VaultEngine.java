@@ -108,10 +108,13 @@ public final class VaultEngine {
     public record QuoteResult(VaultState vault, Quote quote) {
     }
 
-    /** Prices a quantity of a series for sale, if the sale would pass every policy now. */
-    public static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity,
+    /**
+     * Prices a quantity of a series for sale to a trader, if the sale would pass every policy now. Only that trader
+     * can take the quote.
+     */
+    public static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
             MarketSnapshot market, Instant now) {
-        return inRange(() -> OptionSale.quote(vault, series, quantity, market, now),
+        return inRange(() -> OptionSale.quote(vault, series, quantity, trader, market, now),
                 () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
     }
 
@@ -121,13 +124,15 @@ public final class VaultEngine {
      * @param vault    the vault after
      * @param series   the series' book after (opened on first trade)
      * @param position the buyer's new position
+     * @param quote    the quote bought on, now taken; null when a position was taken over with {@link #assume}
      */
-    public record TradeResult(VaultState vault, SeriesBook series, Position position) {
+    public record TradeResult(VaultState vault, SeriesBook series, Position position, Quote quote) {
     }
 
     /**
      * Takes a quote: the trader pays the premium (LP income to LP free capital, the buffer's share to the buffer,
-     * the rest of the fees to the treasury) and the pool locks the collateral. Every sale policy is checked again.
+     * the rest of the fees to the treasury) and the pool locks the collateral. Only the trader the quote was issued
+     * to can take it, once; every sale policy is checked again.
      *
      * @param book the series' book, or null if the series has never traded
      */

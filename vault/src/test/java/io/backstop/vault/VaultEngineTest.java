@@ -116,7 +116,7 @@ class VaultEngineTest {
         VaultWorld w = new VaultWorld();
         w.deposit("alice", Amount.parse("100000"));
         OptionSeries call = w.series(OptionType.CALL, 2000, 30);
-        Quote q = w.quote(call, Quantity.parse("1")).result().quote();
+        Quote q = w.quote(call, Quantity.parse("1"), "bob").result().quote();
         var b = q.breakdown();
         // 30 days plus 8 hours, σ = 80%, r = q = 0: BSM ≈ 184.
         assertThat(b.theoretical().toDouble()).isBetween(180.0, 195.0);
@@ -157,16 +157,37 @@ class VaultEngineTest {
     private static void assertRejected(VaultWorld w, Object seriesOrExpiry, String quantity, RejectionCode code) {
         OptionSeries series = seriesOrExpiry instanceof OptionSeries s ? s
                 : new OptionSeries("ETH", "USD", OptionType.CALL, Amount.parse("2000"), (java.time.Instant) seriesOrExpiry);
-        var o = VaultEngine.quote(w.vault, series, Quantity.parse(quantity), w.market, w.now);
+        var o = VaultEngine.quote(w.vault, series, Quantity.parse(quantity), "trader", w.market, w.now);
         assertThat(o.rejection().code()).as(series + " " + quantity + ": " + o).isEqualTo(code);
         assertThat(o.rejection().detail()).isNotBlank();
+    }
+
+    @Test
+    void buyRejections_anotherTradersQuoteAndATakenQuote() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        Quote q = w.quote(w.series(OptionType.CALL, 2000, 7), Quantity.parse("1"), "bob").result().quote();
+        VaultState before = w.vault;
+
+        var foreign = w.buy(q, null, "carol");
+        assertThat(foreign.rejection()).isEqualTo(new Rejection(RejectionCode.QUOTE_NOT_YOURS,
+                "quote '" + q.id() + "' was issued to another trader"));
+        assertThat(w.vault).isSameAs(before);
+
+        Quote taken = w.buy(q, null, "bob").result().quote();
+        assertThat(taken.taken()).isTrue();
+        assertThat(taken.asTaken()).isEqualTo(taken);
+        VaultState afterTrade = w.vault;
+        assertThat(w.buy(taken, null, "bob").rejection()).isEqualTo(new Rejection(RejectionCode.QUOTE_TAKEN,
+                "quote '" + q.id() + "' has already been taken"));
+        assertThat(w.vault).isSameAs(afterTrade);
     }
 
     @Test
     void buyRejections_staleQuoteAndMaxPremium() {
         VaultWorld w = new VaultWorld();
         w.deposit("alice", USD_10K);
-        Quote q = w.quote(w.series(OptionType.CALL, 2000, 7), Quantity.parse("1")).result().quote();
+        Quote q = w.quote(w.series(OptionType.CALL, 2000, 7), Quantity.parse("1"), "bob").result().quote();
         VaultState before = w.vault;
         assertThat(VaultEngine.buy(w.vault, null, q, q.premium().minus(Amount.ofUnits(1)), "bob", w.market, w.now)
                 .rejection().code()).isEqualTo(RejectionCode.MAX_PREMIUM_EXCEEDED);
@@ -195,7 +216,7 @@ class VaultEngineTest {
         assertThat(tooLarge.rejection()).isEqualTo(new Rejection(RejectionCode.INVALID_AMOUNT,
                 "deposit 10000000000 is out of range: the vault's shares or balances would overflow"));
         assertThat(VaultEngine.quote(w.vault, w.series(OptionType.CALL, 2000, 7), Quantity.ofUnits(1L << 60),
-                w.market, w.now).rejection().code()).isEqualTo(RejectionCode.INVALID_AMOUNT);
+                "trader", w.market, w.now).rejection().code()).isEqualTo(RejectionCode.INVALID_AMOUNT);
     }
 
     @Test

@@ -113,7 +113,7 @@ class VaultInvariantsProperties {
             return Arbitraries.of(true, false).map(stale -> Transformer.mutate(stale ? "stale buy" : "greedy buy", w -> {
                 long atm = Math.max(50, Math.round(w.market.spot() / 50) * 50);
                 var q = w.quote(w.series(OptionType.CALL, atm, 7),
-                        Quantity.ofUnits(1_000_000));
+                        Quantity.ofUnits(1_000_000), "trader-x");
                 if (!q.isAccepted()) {
                     return;
                 }

@@ -113,8 +113,8 @@ final class VaultWorld {
         return new OptionSeries("ETH", "USD", type, Amount.ofUnits(strike * Amount.ONE), expiry);
     }
 
-    Outcome<VaultEngine.QuoteResult> quote(OptionSeries series, Quantity quantity) {
-        Outcome<VaultEngine.QuoteResult> o = record(VaultEngine.quote(vault, series, quantity, market, now));
+    Outcome<VaultEngine.QuoteResult> quote(OptionSeries series, Quantity quantity, String trader) {
+        Outcome<VaultEngine.QuoteResult> o = record(VaultEngine.quote(vault, series, quantity, trader, market, now));
         if (o.isAccepted()) {
             vault = o.result().vault();
         }
@@ -140,7 +140,7 @@ final class VaultWorld {
 
     /** Quote and take it at once. */
     Outcome<VaultEngine.TradeResult> trade(OptionSeries series, Quantity quantity, String buyer) {
-        Outcome<VaultEngine.QuoteResult> q = quote(series, quantity);
+        Outcome<VaultEngine.QuoteResult> q = quote(series, quantity, buyer);
         if (!q.isAccepted()) {
             return Outcome.rejected(q.rejection());
         }

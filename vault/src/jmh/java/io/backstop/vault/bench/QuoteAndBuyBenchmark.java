@@ -69,7 +69,7 @@ public class QuoteAndBuyBenchmark {
                 for (OptionType type : OptionType.values()) {
                     OptionSeries s = new OptionSeries("ETH", "USD", type, Amount.ofUnits((1750 + 50L * k) * Amount.ONE),
                             NOW.plus(Duration.ofDays(7L * expiry)).plus(Duration.ofHours(8)));
-                    Quote q = VaultEngine.quote(vault, s, Quantity.parse("1"), MARKET, NOW).result().quote();
+                    Quote q = VaultEngine.quote(vault, s, Quantity.parse("1"), "trader", MARKET, NOW).result().quote();
                     var trade = VaultEngine.buy(vault, null, q, null, "trader", MARKET, NOW).result();
                     vault = trade.vault();
                     books[i] = trade.series();
@@ -83,8 +83,9 @@ public class QuoteAndBuyBenchmark {
         SeriesBook book = null;
         settlePositions = new ArrayList<>();
         for (int h = 0; h < 100; h++) {
-            Quote q = VaultEngine.quote(settleVault, call, Quantity.parse("0.5"), MARKET, NOW).result().quote();
-            var trade = VaultEngine.buy(settleVault, book, q, null, "holder-" + h, MARKET, NOW).result();
+            String holder = "holder-" + h;
+            Quote q = VaultEngine.quote(settleVault, call, Quantity.parse("0.5"), holder, MARKET, NOW).result().quote();
+            var trade = VaultEngine.buy(settleVault, book, q, null, holder, MARKET, NOW).result();
             settleVault = trade.vault();
             book = trade.series();
             settlePositions.add(trade.position());
@@ -97,7 +98,7 @@ public class QuoteAndBuyBenchmark {
     public Object quoteAndBuy() {
         int i = next;
         next = i + 1 == SERIES ? 0 : i + 1;
-        Outcome<VaultEngine.QuoteResult> quoted = VaultEngine.quote(vault, series[i], SMALL, MARKET, NOW);
+        Outcome<VaultEngine.QuoteResult> quoted = VaultEngine.quote(vault, series[i], SMALL, "trader", MARKET, NOW);
         Quote quote = quoted.result().quote();
         Outcome<VaultEngine.TradeResult> bought = VaultEngine.buy(quoted.result().vault(), books[i], quote,
                 quote.premium(), "trader", MARKET, NOW);
@@ -112,7 +113,7 @@ public class QuoteAndBuyBenchmark {
     public Object quoteOnly() {
         int i = next;
         next = i + 1 == SERIES ? 0 : i + 1;
-        return VaultEngine.quote(vault, series[i], SMALL, MARKET, NOW).result().quote();
+        return VaultEngine.quote(vault, series[i], SMALL, "trader", MARKET, NOW).result().quote();
     }
 
     /** Settling a series of 100 positions through the waterfall (in the money), at expiry. */

@@ -140,7 +140,7 @@ final class SimulatedVault {
     /** A trader asks for a quote and takes it at the quoted premium; rejections are counted. */
     void trade(OptionSeries wanted, Quantity quantity, MarketSnapshot market, Instant now) {
         OptionSeries series = listed.computeIfAbsent(wanted, s -> s);
-        Outcome<VaultEngine.QuoteResult> q = VaultEngine.quote(vault, series, quantity, market, now);
+        Outcome<VaultEngine.QuoteResult> q = VaultEngine.quote(vault, series, quantity, TRADERS, market, now);
         if (!q.isAccepted()) {
             tradesRejected++;
             return;
