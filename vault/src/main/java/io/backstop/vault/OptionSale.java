@@ -140,8 +140,8 @@ final class OptionSale {
      * @param eventsOf the command's events for the trade id, in a mutable list the ladder may add to
      */
     private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
-            OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder, JournalEntry payment,
-            Function<String, List<VaultEvent>> eventsOf, MarketSnapshot market, Instant now) {
+            OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder,
+            JournalEntry payment, Function<String, List<VaultEvent>> eventsOf, MarketSnapshot market, Instant now) {
         SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), series,
                 StressScenarios.valuesPerContract(series, market, vault.parameters(), now));
         JournalEntry lock = JournalEntry.builder(vault.id(), now, "lock collateral")
