@@ -5,7 +5,8 @@ import static io.backstop.pricing.StandardNormal.SQRT_PI_OVER_TWO;
 
 /**
  * Peter Jäckel's "Let's Be Rational" (Wilmott, 2015): the total volatility s that reproduces a normalised Black
- * price β, to machine precision in two Householder(3) steps from a rational-cubic initial guess.
+ * price β, to machine precision in two Householder(3) steps from a rational-cubic initial guess, or in the two
+ * middle segments usually in one step of the inverse series ({@code seriesStep}).
  *
  * <p>The price axis splits at b_l &lt; b_c &lt; b_h, where s_c = √(2|x|) is the point of inflexion. In the two
  * middle segments s is a rational cubic in β; in the lowest segment the guess goes through the map
@@ -20,6 +21,7 @@ final class LetsBeRational {
     static final int ITERATIONS = 2;
     private static final double EPSILON = Math.ulp(1.0);
     private static final double TWO_PI = 2 * Math.PI;
+    private static final double SQRT_TWO_PI = Math.sqrt(TWO_PI);
     private static final double TWO_PI_OVER_SQRT_27 = TWO_PI / Math.sqrt(27);
     private static final double SQRT_THREE = Math.sqrt(3);
     private static final double SQRT_ONE_OVER_THREE = Math.sqrt(1.0 / 3);
@@ -45,33 +47,37 @@ final class LetsBeRational {
             return atTheMoney(beta);
         }
         double bMax = Math.exp(0.5 * x);
+        // e^{−x/2} by its own exponential rather than 1/b_max: the two run side by side and no division waits on
+        // either (the guess is a chain of dependent calls, so its latency, not its operation count, is the cost).
+        double bMaxInverse = Math.exp(-0.5 * x);
         double sC = Math.sqrt(Math.abs(2 * x));
         // At the inflexion point h = −t, so b_c = ½·e^{x/2} − Φ(−s_c)·e^{−x/2} and v_c = e^{x/2}/√(2π) need one Φ
         // and no exponential; near the money the difference cancels, so the general form is kept there.
         double bC = -x < CLOSED_FORM_INFLEXION ? NormalisedBlack.call(x, sC)
-                : 0.5 * bMax - StandardNormal.cdf(-sC) / bMax;
+                : 0.5 * bMax - StandardNormal.cdf(-sC) * bMaxInverse;
         double vC = ONE_OVER_SQRT_TWO_PI * bMax;
+        double vCInverse = SQRT_TWO_PI * bMaxInverse;
         double sLeft = Double.MIN_NORMAL;
         double sRight = Double.MAX_VALUE;
         double s;
         if (beta < bC) {
-            double sL = sC - bC / vC;
+            double sL = sC - bC * vCInverse;
             double bL = NormalisedBlack.call(x, sL);
             if (beta < bL) {
                 return lowestSegment(beta, x, sL, bL);
             }
             double vL = NormalisedBlack.vega(x, sL);
-            double r = RationalCubic.convexControlFittingRight(bL, bC, sL, sC, 1 / vL, 1 / vC, 0, false);
-            s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, 1 / vC, r);
+            double r = RationalCubic.convexControlFittingRight(bL, bC, sL, sC, 1 / vL, vCInverse, 0, false);
+            s = RationalCubic.interpolate(beta, bL, bC, sL, sC, 1 / vL, vCInverse, r);
             sLeft = sL;
             sRight = sC;
         } else {
-            double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) / vC : sC;
+            double sH = vC > Double.MIN_NORMAL ? sC + (bMax - bC) * vCInverse : sC;
             double bH = NormalisedBlack.call(x, sH);
             if (beta <= bH) {
                 double vH = NormalisedBlack.vega(x, sH);
-                double r = RationalCubic.convexControlFittingLeft(bC, bH, sC, sH, 1 / vC, 1 / vH, 0, false);
-                s = RationalCubic.interpolate(beta, bC, bH, sC, sH, 1 / vC, 1 / vH, r);
+                double r = RationalCubic.convexControlFittingLeft(bC, bH, sC, sH, vCInverse, 1 / vH, 0, false);
+                s = RationalCubic.interpolate(beta, bC, bH, sC, sH, vCInverse, 1 / vH, r);
                 sLeft = sC;
                 sRight = sH;
             } else {
@@ -243,12 +249,63 @@ final class LetsBeRational {
                 sLeft = s;
             }
             double newton = (beta - b) / bp;
+            if (i == 0) {
+                double step = seriesStep(x, s, newton);
+                if (!Double.isNaN(step)) {
+                    return s + step;
+                }
+            }
             double halley = h * h / s - s / 4;
             double third = halley * halley - 3 * (h / s) * (h / s) - 0.25;
             ds = Math.max(-0.5 * s, newton * householderFactor(newton, halley, third));
             s += ds;
         }
         return s;
+    }
+
+    /**
+     * The step Δ with b(s + Δ) = β to seventh order in the Newton step ν = (β − b)/b', or NaN when that order
+     * does not reach machine precision (then the caller goes on with Householder steps).
+     *
+     * <p>The vega is b' = e^{L}/√(2π) with L(s) = −x²/(2s²) − s²/8, so b⁽ᵏ⁺¹⁾/b' is the complete Bell polynomial
+     * of L's derivatives, which are rational in s: L' = x²/s³ − s/4, L'' = −3x²/s⁴ − ¼, L''' = 12x²/s⁵,
+     * L'''' = −60x²/s⁶, L⁽⁵⁾ = 360x²/s⁷. Then b(s + Δ) − b(s) = b'·(Δ + a₂Δ² + … + a₆Δ⁶ + …) with
+     * a_k = b⁽ᵏ⁾/(k!·b'), and reverting the series (Abramowitz and Stegun 3.6.25) gives
+     * Δ = ν − a₂ν² + (2a₂² − a₃)ν³ + (5a₂a₃ − 5a₂³ − a₄)ν⁴ + (14a₂⁴ − 21a₂²a₃ + 6a₂a₄ + 3a₃² − a₅)ν⁵
+     * + (7a₂a₅ + 7a₃a₄ + 84a₂³a₃ − 28a₂a₃² − 28a₂²a₄ − 42a₂⁵ − a₆)ν⁶ + O(ν⁷).
+     * In the two middle segments the guess is mostly within 10⁻³ relative; when the ν⁶ term is already below
+     * one ulp of s the omitted ones are far smaller, and one evaluation of b replaces the two that Householder(3)
+     * needs. The coefficients depend on x and s only, so they are computed while b is. The round-trip tests
+     * hold the result to the same attainable accuracy as two Householder steps.
+     */
+    private static double seriesStep(double x, double s, double newton) {
+        double x2 = x * x;
+        double s2 = s * s;
+        double x2OverS4 = x2 / (s2 * s2);
+        double l1 = x2OverS4 * s - 0.25 * s;
+        double l2 = -3 * x2OverS4 - 0.25;
+        double l3 = 12 * x2OverS4 / s;
+        double l4 = -60 * x2OverS4 / s2;
+        double l5 = 360 * x2OverS4 / (s2 * s);
+        double l1Squared = l1 * l1;
+        double a2 = 0.5 * l1;
+        double a3 = (l2 + l1Squared) / 6;
+        double a4 = (l3 + 3 * l1 * l2 + l1Squared * l1) / 24;
+        double a5 = (l4 + 4 * l1 * l3 + 3 * l2 * l2 + 6 * l1Squared * l2 + l1Squared * l1Squared) / 120;
+        double a6 = (l5 + 5 * l1 * l4 + 10 * l2 * l3 + 10 * l1Squared * l3 + 15 * l1 * l2 * l2
+                + 10 * l1Squared * l1 * l2 + l1Squared * l1Squared * l1) / 720;
+        double a2Squared = a2 * a2;
+        double c3 = 2 * a2Squared - a3;
+        double c4 = 5 * a2 * (a3 - a2Squared) - a4;
+        double c5 = a2Squared * (14 * a2Squared - 21 * a3) + 6 * a2 * a4 + 3 * a3 * a3 - a5;
+        double c6 = 7 * (a2 * a5 + a3 * a4) + 28 * a2 * (3 * a2Squared * a3 - a3 * a3 - a2 * a4)
+                - 42 * a2Squared * a2Squared * a2 - a6;
+        double nu = newton;
+        double nu3 = nu * nu * nu;
+        if (!(Math.abs(c6 * nu3 * nu3) <= EPSILON * s)) {
+            return Double.NaN;
+        }
+        return nu * (1 + nu * (-a2 + nu * (c3 + nu * (c4 + nu * (c5 + nu * c6)))));
     }
 
     /** The Householder(3) correction to a Newton step ν given g''/g' and g'''/g'. */
@@ -288,7 +345,9 @@ final class LetsBeRational {
             return 0;
         }
         double ax = Math.abs(x);
-        return Math.abs(x / (SQRT_THREE * StandardNormal.inverseCdf(Math.cbrt(f / (TWO_PI_OVER_SQRT_27 * ax)))));
+        // A guess needs no correctly rounded cube root: Math.pow is an intrinsic, Math.cbrt a native call on JDK 17.
+        double cubeRoot = Math.pow(f / (TWO_PI_OVER_SQRT_27 * ax), 1.0 / 3);
+        return Math.abs(x / (SQRT_THREE * StandardNormal.inverseCdf(cubeRoot)));
     }
 
     /**
