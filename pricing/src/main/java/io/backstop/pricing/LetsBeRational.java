@@ -116,7 +116,10 @@ final class LetsBeRational {
         double ds = -Double.MAX_VALUE;
         double dsPrevious = 0;
         int reversals = 0;
-        for (int i = 0; i < ITERATIONS && Math.abs(ds) > EPSILON * s; i++) {
+        // The first step starts ~1e-2 away and the second corrects anything below ~1e-8, so the first may price
+        // to ~3e-13 (NormalisedBlack.outOfTheMoneyRoughly, half the cost for short-dated options); the second
+        // always runs then, and only exact prices move the bracket.
+        for (int i = 0; i < ITERATIONS && (i == 1 || Math.abs(ds) > EPSILON * s); i++) {
             if (ds * dsPrevious < 0) {
                 reversals++;
             }
@@ -131,10 +134,14 @@ final class LetsBeRational {
             dsPrevious = ds;
             double h = x / s;
             double bp = s > 0 ? NormalisedBlack.vegaAt(h, 0.5 * s) : 0;
-            double b = s > 0 ? NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, bp) : 0;
-            if (b > beta && s < sRight) {
+            double b = 0;
+            if (s > 0) {
+                b = i == 0 ? NormalisedBlack.outOfTheMoneyRoughly(x, h, 0.5 * s, bp)
+                        : NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, bp);
+            }
+            if (i > 0 && b > beta && s < sRight) {
                 sRight = s;
-            } else if (b < beta && s > sLeft) {
+            } else if (i > 0 && b < beta && s > sLeft) {
                 sLeft = s;
             }
             if (b <= 0 || bp <= 0) {
