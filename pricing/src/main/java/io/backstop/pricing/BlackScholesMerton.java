@@ -244,8 +244,9 @@ public final class BlackScholesMerton {
     static double presentValue(OptionType type, double x, double s, double spotLeg, double strikeLeg,
             double scale) {
         double moneyness = type.sign() * x;
+        double otm = -Math.abs(moneyness);
         return belowUpperBound(type, intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
-                + scale * NormalisedBlack.call(-Math.abs(moneyness), s), spotLeg, strikeLeg);
+                + timeValue(scale, NormalisedBlack.call(otm, s), otm, otm / s, 0.5 * s), spotLeg, strikeLeg);
     }
 
     /**
@@ -255,10 +256,26 @@ public final class BlackScholesMerton {
     private static double presentValue(OptionType type, double x, double h, double t, double normalisedVega,
             double spotLeg, double strikeLeg, double scale) {
         double moneyness = type.sign() * x;
+        double otm = -Math.abs(moneyness);
+        double b = NormalisedBlack.outOfTheMoney(otm, -Math.abs(h), t, normalisedVega);
         return belowUpperBound(type, intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
-                + scale * NormalisedBlack.outOfTheMoney(-Math.abs(moneyness), -Math.abs(h), t, normalisedVega),
-                spotLeg, strikeLeg);
+                + timeValue(scale, b, otm, -Math.abs(h), t), spotLeg, strikeLeg);
     }
+
+    /**
+     * scale·b, the time value, for the out-of-the-money b(x, s) at (h, t). Where b comes near the subnormal range
+     * it has lost digits that the product (a price of 2000 scale is still a normal number at b = 1e-310) must
+     * not lose, so there the product is taken in logarithms.
+     */
+    private static double timeValue(double scale, double b, double x, double h, double t) {
+        if (b >= SMALLEST_DIRECT_TIME_VALUE || b == 0 && !(t > 0)) {
+            return scale * b;
+        }
+        return Math.exp(Math.log(scale) + NormalisedBlack.logOutOfTheMoney(x, h, t));
+    }
+
+    /** 2^−960: normalised prices from here up keep every digit, and no product with a scale underflows. */
+    private static final double SMALLEST_DIRECT_TIME_VALUE = 0x1p-960;
 
     private static double belowUpperBound(OptionType type, double value, double spotLeg, double strikeLeg) {
         return Math.min(value, type == OptionType.CALL ? spotLeg : strikeLeg);

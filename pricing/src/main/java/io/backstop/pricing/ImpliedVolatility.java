@@ -50,8 +50,14 @@ public final class ImpliedVolatility {
             throw new NoImpliedVolatilityException(NoImpliedVolatilityException.Reason.BELOW_INTRINSIC,
                     "no implied volatility: price " + price + " is below the intrinsic value " + intrinsic);
         }
-        double beta = (price - intrinsic) / scale;
+        double timeValue = price - intrinsic;
+        double beta = timeValue / scale;
         double x = -Math.abs(moneyness);
+        if (beta < LetsBeRational.SMALLEST_DIRECT_PRICE) {
+            // β would lose digits to underflow while the price itself need not: solve with ln β from the price.
+            double lnBeta = Math.log(timeValue) - Math.log(scale);
+            return LetsBeRational.totalVolatilityOfLog(lnBeta, x) / Math.sqrt(expiry);
+        }
         return LetsBeRational.totalVolatility(beta, x) / Math.sqrt(expiry);
     }
 }

@@ -28,6 +28,11 @@ final class LetsBeRational {
     private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
     /** From here on |x| the two terms of b_c differ by more than a factor two, so nothing material cancels. */
     private static final double CLOSED_FORM_INFLEXION = 0.5;
+    /**
+     * Below this normalised price (2^−960, about 1e-289) the solver takes ln β instead of β: β and the prices b
+     * of the iterates near it would otherwise come within reach of the subnormal range and its lost digits.
+     */
+    static final double SMALLEST_DIRECT_PRICE = 0x1p-960;
 
     private LetsBeRational() {
     }
@@ -51,10 +56,8 @@ final class LetsBeRational {
         // either (the guess is a chain of dependent calls, so its latency, not its operation count, is the cost).
         double bMaxInverse = Math.exp(-0.5 * x);
         double sC = Math.sqrt(Math.abs(2 * x));
-        // At the inflexion point h = −t, so b_c = ½·e^{x/2} − Φ(−s_c)·e^{−x/2} and v_c = e^{x/2}/√(2π) need one Φ
-        // and no exponential; near the money the difference cancels, so the general form is kept there.
-        double bC = -x < CLOSED_FORM_INFLEXION ? NormalisedBlack.call(x, sC)
-                : 0.5 * bMax - StandardNormal.cdf(-sC) * bMaxInverse;
+        double bC = inflexionPrice(x, sC, bMax, bMaxInverse);
+        // At the inflexion point h = −t, so v_c = e^{x/2}/√(2π) needs no further exponential.
         double vC = ONE_OVER_SQRT_TWO_PI * bMax;
         double vCInverse = SQRT_TWO_PI * bMaxInverse;
         double sLeft = Double.MIN_NORMAL;
@@ -91,6 +94,40 @@ final class LetsBeRational {
         return middleSegments(beta, x, s, sLeft, sRight);
     }
 
+    /**
+     * {@link #totalVolatility(double, double)} for a normalised price given by its logarithm, for prices so small
+     * that β itself would lose digits to underflow (below {@link #SMALLEST_DIRECT_PRICE}; the option's price can
+     * still be a normal number when β is not). Such a β lies far below b_l, where the lower map is β itself to
+     * double precision (f(0) = 0, f'(0) = 1), so the guess inverts the map from ln β and the steps price in logs.
+     *
+     * @param lnBeta ln β, −∞ for a zero time value
+     * @param x      the log-moneyness, ≤ 0
+     * @return s = σ√T
+     */
+    static double totalVolatilityOfLog(double lnBeta, double x) {
+        if (lnBeta == Double.NEGATIVE_INFINITY) {
+            return 0;
+        }
+        if (x == 0) {
+            return SQRT_TWO_PI * Math.exp(lnBeta); // b = erf(s/(2√2)) = s/√(2π) to within s²/24 relative
+        }
+        double sC = Math.sqrt(Math.abs(2 * x));
+        double bMaxInverse = Math.exp(-0.5 * x);
+        double sL = sC - inflexionPrice(x, sC, Math.exp(0.5 * x), bMaxInverse) * SQRT_TWO_PI * bMaxInverse;
+        double cubeRoot = Math.exp((lnBeta - Math.log(TWO_PI_OVER_SQRT_27 * Math.abs(x))) / 3);
+        double s = Math.abs(x / (SQRT_THREE * StandardNormal.inverseCdf(cubeRoot)));
+        return lowestSegmentSteps(lnBeta, x, s, sL > s ? sL : Double.MAX_VALUE, true);
+    }
+
+    /**
+     * b_c = b(x, s_c) at the inflexion point s_c = √(2|x|). There h = −t, so b_c = ½·e^{x/2} − Φ(−s_c)·e^{−x/2}
+     * needs one Φ; near the money the difference cancels, so the general form is kept there.
+     */
+    private static double inflexionPrice(double x, double sC, double bMax, double bMaxInverse) {
+        return -x < CLOSED_FORM_INFLEXION ? NormalisedBlack.call(x, sC)
+                : 0.5 * bMax - StandardNormal.cdf(-sC) * bMaxInverse;
+    }
+
     /** At x = 0, b = erf(s/(2√2)) has a closed-form inverse. */
     private static double atTheMoney(double beta) {
         // 1 − β is exact for β ≥ ½, so the upper tail keeps its accuracy through erfc⁻¹.
@@ -109,10 +146,18 @@ final class LetsBeRational {
             double t = beta / bL;
             f = (fL * t + bL * (1 - t)) * t;
         }
-        double s = inverseLowerMap(x, f);
+        return lowestSegmentSteps(Math.log(beta), x, inverseLowerMap(x, f), sL, false);
+    }
+
+    /**
+     * The Householder steps of the lowest segment on g(s) = 1/ln b − 1/ln β, from a guess below s_l.
+     *
+     * @param logarithmic price with {@link NormalisedBlack#logOutOfTheMoney} throughout, for a β that underflows
+     */
+    private static double lowestSegmentSteps(double lnBeta, double x, double sStart, double sL, boolean logarithmic) {
+        double s = sStart;
         double sLeft = Double.MIN_NORMAL;
         double sRight = sL;
-        double lnBeta = Math.log(beta);
         double ds = -Double.MAX_VALUE;
         double dsPrevious = 0;
         int reversals = 0;
@@ -133,23 +178,28 @@ final class LetsBeRational {
             }
             dsPrevious = ds;
             double h = x / s;
-            double bp = s > 0 ? NormalisedBlack.vegaAt(h, 0.5 * s) : 0;
-            double b = 0;
-            if (s > 0) {
-                b = i == 0 ? NormalisedBlack.outOfTheMoneyRoughly(x, h, 0.5 * s, bp)
-                        : NormalisedBlack.outOfTheMoney(x, h, 0.5 * s, bp);
+            double t = 0.5 * s;
+            double lnB = Double.NEGATIVE_INFINITY;
+            double u1 = 0; // u' = b'/b
+            if (s > 0 && logarithmic) {
+                lnB = NormalisedBlack.logOutOfTheMoney(x, h, t);
+                u1 = Math.exp(NormalisedBlack.logVegaAt(h, t) - lnB);
+            } else if (s > 0) {
+                double bp = NormalisedBlack.vegaAt(h, t);
+                double b = i == 0 ? NormalisedBlack.outOfTheMoneyRoughly(x, h, t, bp)
+                        : NormalisedBlack.outOfTheMoney(x, h, t, bp);
+                lnB = Math.log(b);
+                u1 = bp / b;
             }
-            if (i > 0 && b > beta && s < sRight) {
+            if (i > 0 && lnB > lnBeta && s < sRight) {
                 sRight = s;
-            } else if (i > 0 && b < beta && s > sLeft) {
+            } else if (i > 0 && lnB < lnBeta && s > sLeft) {
                 sLeft = s;
             }
-            if (b <= 0 || bp <= 0) {
+            if (!(lnB > Double.NEGATIVE_INFINITY) || !(u1 > 0) || u1 == Double.POSITIVE_INFINITY) {
                 ds = 0.5 * (sLeft + sRight) - s;
             } else {
                 // g(s) = 1/ln b − 1/ln β. With u = ln b: g'/… ratios in terms of u' = b'/b and b''/b', b'''/b'.
-                double lnB = Math.log(b);
-                double u1 = bp / b;
                 double b2 = h * h / s - s / 4;                   // b''/b'
                 double b3 = b2 * b2 - 3 * (h / s) * (h / s) - 0.25; // b'''/b'
                 double u2OverU1 = b2 - u1;                       // u''/u'

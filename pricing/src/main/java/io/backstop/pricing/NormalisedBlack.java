@@ -30,6 +30,7 @@ public final class NormalisedBlack {
     private static final double SMALL_T_THRESHOLD = 2 * Math.pow(Math.ulp(1.0), 1.0 / 16);
     private static final double DIRECT_FORM_THRESHOLD = 0.85;
     private static final double ROUGH_T_THRESHOLD = 0.01;
+    private static final double LOG_ONE_OVER_SQRT_TWO_PI = -0.5 * Math.log(2 * Math.PI);
     private static final double EPSILON = Math.ulp(1.0);
     private static final double SINH_SERIES_LIMIT = 0.7;
     /** 1/((n+1)(n+2)) for the odd n of the Taylor series, so the loop multiplies instead of dividing. */
@@ -114,6 +115,25 @@ public final class NormalisedBlack {
     }
 
     /**
+     * ln b(x, s) for x ≤ 0 and s &gt; 0 in (h, t) coordinates, accurate where b itself underflows (b &lt; 2.2e-308, or
+     * subnormal with few digits): three of the four formulations are the vega times a bracket, so their
+     * logarithms add instead. The fourth, the direct form, only serves prices near the money.
+     */
+    static double logOutOfTheMoney(double x, double h, double t) {
+        double logVega = logVegaAt(h, t);
+        if (h < ASYMPTOTIC_THRESHOLD && h + t < ASYMPTOTIC_THRESHOLD + SMALL_T_THRESHOLD) {
+            return logVega + Math.log(asymptoticMillsDifference(h, t));
+        }
+        if (t < SMALL_T_THRESHOLD) {
+            return logVega + Math.log(taylorMillsDifference(h, t));
+        }
+        if (h + t > DIRECT_FORM_THRESHOLD) {
+            return Math.log(outOfTheMoney(x, h, t, vegaAt(h, t)));
+        }
+        return logVega + Math.log(erfcxForm(h, t, 1)); // the bracket alone: its vega is 1
+    }
+
+    /**
      * {@link #outOfTheMoney} to within 3e-13 relative instead of a few ulps, for a Householder step that another
      * step corrects. For 0.01 ≤ t below the Taylor threshold and h ≥ −10 it takes the erfcx form, whose two terms
      * there cancel to a relative error of about ε·|h|/t ≤ 1000·ε, instead of the series, which costs twice as
@@ -138,6 +158,11 @@ public final class NormalisedBlack {
             return x == 0 ? ONE_OVER_SQRT_TWO_PI : 0;
         }
         return vegaAt(x / s, 0.5 * s);
+    }
+
+    /** ln ∂b/∂s = −(h²+t²)/2 − ln √(2π), finite where the vega itself underflows. */
+    static double logVegaAt(double h, double t) {
+        return LOG_ONE_OVER_SQRT_TWO_PI - 0.5 * (h * h + t * t);
     }
 
     /** ∂b/∂s in (h, t) = (x/s, s/2) coordinates, for callers that already hold them. */

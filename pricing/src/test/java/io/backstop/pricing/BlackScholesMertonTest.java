@@ -15,6 +15,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BlackScholesMertonTest {
 
+    /**
+     * Prices so small that the normalised price b is subnormal before the scale multiplies it (a one-day option
+     * 30% out of the money at 15% volatility) keep every digit the result can hold. References: mpmath at 100
+     * digits on the same binary inputs, S = 2000, K = 2000·e^{±0.3}, T = 1/365, r = q = 0.
+     */
+    @Test
+    void pricesBelowTheNormalRange_areWithinAnUlpOfTheReference() {
+        double callStrike = 2000 * Math.exp(0.3);
+        double putStrike = 2000 * Math.exp(-0.3);
+        double t = 1 / 365.0;
+        Object[][] cases = {
+            {CALL, callStrike, 0.152, 9.272164366200168926211583e-312},
+            {CALL, callStrike, 0.151, 7.172824797148125537970001e-316},
+            {CALL, callStrike, 0.1505, 5.877410255416751948311099e-318},
+            {PUT, putStrike, 0.152, 6.868988307637125106480506e-312},
+            {PUT, putStrike, 0.151, 5.313759303485203759008422e-316},
+            {PUT, putStrike, 0.1505, 4.354092607634505121751862e-318},
+        };
+        for (Object[] c : cases) {
+            double reference = (double) c[3];
+            double price = BlackScholesMerton.price((OptionType) c[0], 2000, (double) c[1], t, 0, 0, (double) c[2]);
+            assertThat(price).as("%s vol %s", c[0], c[2]).isCloseTo(reference, within(Math.ulp(reference)));
+        }
+    }
+
     /** Published values are given to four decimals. */
     private static final double PUBLISHED_TOL = 1e-4;
     /** Relative error allowed for prices of at least 1e-6·S. */

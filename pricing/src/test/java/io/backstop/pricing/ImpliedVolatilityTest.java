@@ -78,6 +78,46 @@ class ImpliedVolatilityTest {
         assertThat(ImpliedVolatility.of(PUT, 100, 20, 2, 0.01, 0, deepPut)).isCloseTo(0.2, within(1e-13));
     }
 
+    /**
+     * Below 2^−960 the normalised price β loses digits to underflow long before the price does (β is subnormal at
+     * a price of 1e-305 on a spot of 2000), so the solver takes ln β from the price; subnormal prices round-trip
+     * too, within what their fewer digits allow.
+     */
+    @Test
+    void roundTrip_pricesWhoseNormalisedValueUnderflows() {
+        double[][] options = {{2000, 2000 * Math.exp(0.3), 1 / 365.0, 0.149, 0.160}, // one day, 30% out
+            {2000, 2000 * Math.exp(-0.3), 1 / 365.0, 0.149, 0.160},
+            {100, 100 * Math.exp(3), 1, 0.078, 0.085}};                                  // a year, e³ out
+        int subnormal = 0;
+        int belowDirect = 0;
+        for (OptionType type : OptionType.values()) {
+            for (double[] o : options) {
+                double spot = o[0];
+                double strike = o[1];
+                if ((type == CALL) != (strike > spot)) {
+                    continue; // out of the money only: in the money the time value is far below the intrinsic's ulp
+                }
+                for (double vol = o[3]; vol <= o[4]; vol += 0.0001) {
+                    double price = BlackScholesMerton.price(type, spot, strike, o[2], 0, 0, vol);
+                    double vega = BlackScholesMerton.vega(type, spot, strike, o[2], 0, 0, vol);
+                    if (!(price > 0) || !(vega > 0)) {
+                        continue;
+                    }
+                    double implied = ImpliedVolatility.of(type, spot, strike, o[2], 0, 0, price);
+                    double tolerance = Math.max(ULPS_OF_PRICE * Math.ulp(price) / vega, VOL_REL_TOL * vol);
+                    assertThat(implied).as("%s K=%s vol=%s price=%s", type, strike, vol, price)
+                            .isCloseTo(vol, within(tolerance));
+                    subnormal += price < Double.MIN_NORMAL ? 1 : 0;
+                    double scale = Math.sqrt(spot * strike);
+                    belowDirect += price >= Double.MIN_NORMAL && price / scale < LetsBeRational.SMALLEST_DIRECT_PRICE
+                            ? 1 : 0;
+                }
+            }
+        }
+        assertThat(subnormal).isGreaterThan(20);
+        assertThat(belowDirect).isGreaterThan(40);
+    }
+
     @Test
     void atTheMoney_usesTheClosedForm() {
         for (double vol : new double[] {1e-4, 0.01, 0.2, 1, 3, 8}) {
