@@ -246,7 +246,7 @@ public final class BlackScholesMerton {
         double moneyness = type.sign() * x;
         double otm = -Math.abs(moneyness);
         return belowUpperBound(type, intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
-                + timeValue(scale, NormalisedBlack.call(otm, s), otm, otm / s, 0.5 * s), spotLeg, strikeLeg);
+                + timeValue(scale, NormalisedBlack.call(otm, s), otm, s), spotLeg, strikeLeg);
     }
 
     /**
@@ -259,19 +259,19 @@ public final class BlackScholesMerton {
         double otm = -Math.abs(moneyness);
         double b = NormalisedBlack.outOfTheMoney(otm, -Math.abs(h), t, normalisedVega);
         return belowUpperBound(type, intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
-                + timeValue(scale, b, otm, -Math.abs(h), t), spotLeg, strikeLeg);
+                + timeValue(scale, b, otm, 2 * t), spotLeg, strikeLeg);
     }
 
     /**
-     * scale·b, the time value, for the out-of-the-money b(x, s) at (h, t). Where b comes near the subnormal range
-     * it has lost digits that the product (a price of 2000 scale is still a normal number at b = 1e-310) must
-     * not lose, so there the product is taken in logarithms.
+     * scale·b, the time value, for the out-of-the-money b(x, s). Where b comes near the subnormal range it has
+     * lost digits that the product (a price of 2000 scale is still a normal number at b = 1e-310) must not lose,
+     * so there the product is taken in logarithms; (h, t) are derived only then, off the common path.
      */
-    private static double timeValue(double scale, double b, double x, double h, double t) {
-        if (b >= SMALLEST_DIRECT_TIME_VALUE || b == 0 && !(t > 0)) {
+    private static double timeValue(double scale, double b, double x, double s) {
+        if (b >= SMALLEST_DIRECT_TIME_VALUE || b == 0 && !(s > 0)) {
             return scale * b;
         }
-        return Math.exp(Math.log(scale) + NormalisedBlack.logOutOfTheMoney(x, h, t));
+        return Math.exp(Math.log(scale) + NormalisedBlack.logOutOfTheMoney(x, x / s, 0.5 * s));
     }
 
     /** 2^−960: normalised prices from here up keep every digit, and no product with a scale underflows. */
