@@ -71,12 +71,11 @@ public class SettlementRun {
                     }
                     VaultState vault = Aggregates.vault(row);
                     SeriesBook book = Aggregates.seriesBook(vault, seriesRow);
-                    Instant from = seriesRow.expiry.minus(books.limits().window()).minus(books.limits().maxPriceAge());
+                    Instant from = OraclePrices.settlementInputsFrom(seriesRow.expiry, books.limits());
                     return OraclePriceRecord.<OraclePriceRecord>list(
                             "underlying = ?1 and observedAt >= ?2 and observedAt <= ?3 order by observedAt",
                             vault.underlying(), from, seriesRow.expiry).chain(prices -> {
-                                List<PriceObservation> observed = prices.stream()
-                                        .map(p -> new PriceObservation(p.observedAt, Amount.ofUnits(p.price)))
+                                List<PriceObservation> observed = prices.stream().map(Aggregates::observation)
                                         .toList();
                                 Outcome<Amount> price = OraclePrices.settlementPrice(observed, seriesRow.expiry,
                                         books.limits());

@@ -16,7 +16,6 @@ import io.backstop.vault.Valuation;
 import io.backstop.vault.VaultEvent;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
-import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.JournalEntry;
 import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.oracle.OracleLimits;
@@ -76,7 +75,7 @@ public class VaultBooks {
     public Uni<PriceObservation> lastPrice(String underlying) {
         return OraclePriceRecord.<OraclePriceRecord>find("underlying = ?1 order by observedAt desc", underlying)
                 .firstResult()
-                .map(r -> r == null ? null : new PriceObservation(r.observedAt, Amount.ofUnits(r.price)));
+                .map(r -> r == null ? null : Aggregates.observation(r));
     }
 
     /** The market a command runs against: the last fresh oracle price; 409 {@code no-price} otherwise. */

@@ -12,6 +12,7 @@ import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Balances;
 import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
@@ -140,6 +141,11 @@ public final class Aggregates {
         r.stressValues = write(b.stressValues());
         r.settlementPrice = b.settlementPrice() == null ? null : b.settlementPrice().units();
         return r;
+    }
+
+    /** An accepted oracle price of a row. */
+    public static PriceObservation observation(OraclePriceRecord r) {
+        return new PriceObservation(r.observedAt, Amount.ofUnits(r.price));
     }
 
     /** A position of a row. */

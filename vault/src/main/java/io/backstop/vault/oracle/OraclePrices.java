@@ -128,6 +128,15 @@ public final class OraclePrices {
         return new Outcome.Accepted<>(Amount.ofUnits(units), List.of(), List.of());
     }
 
+    /**
+     * The earliest observation {@link #settlementPrice} can use for an expiry: a price older than maxPriceAge at
+     * the window's start is stale there and dropped, so a caller loads the accepted prices from this instant to
+     * the expiry and no others.
+     */
+    public static Instant settlementInputsFrom(Instant expiry, OracleLimits limits) {
+        return expiry.minus(limits.window()).minus(limits.maxPriceAge());
+    }
+
     private static BigInteger weight(PriceObservation price, long millis) {
         return BigInteger.valueOf(price.price().units()).multiply(BigInteger.valueOf(millis));
     }

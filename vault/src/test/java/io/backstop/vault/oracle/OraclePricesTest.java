@@ -7,6 +7,7 @@ import io.backstop.vault.RejectionCode;
 import io.backstop.vault.ledger.Amount;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,18 @@ class OraclePricesTest {
                 at(18, "2100"), at(14, "2100"), at(10, "2100"), at(6, "2300"), at(2, "2300"));
         // 2000 for 12 min, 2100 for 12 min, 2300 for 6 min → (24000 + 25200 + 13800) / 30 = 2100.
         assertThat(OraclePrices.settlementPrice(prices, EXPIRY, LIMITS).result()).isEqualTo(Amount.parse("2100"));
+    }
+
+    /** Prices before settlementInputsFrom cannot change the settlement price, so a caller need not load them. */
+    @Test
+    void pricesBeforeTheSettlementInputsDoNotMatter() {
+        assertThat(OraclePrices.settlementInputsFrom(EXPIRY, LIMITS)).isEqualTo(EXPIRY.minus(Duration.ofMinutes(35)));
+        List<PriceObservation> inputs = List.of(at(35, "1900"), at(31, "1950"), at(27, "2000"), at(23, "2050"),
+                at(19, "2100"), at(15, "2150"), at(11, "2200"), at(7, "2250"), at(3, "2300"));
+        List<PriceObservation> withOlder = new ArrayList<>(List.of(at(50, "5000"), at(40, "1000")));
+        withOlder.addAll(inputs);
+        assertThat(OraclePrices.settlementPrice(withOlder, EXPIRY, LIMITS).result())
+                .isEqualTo(OraclePrices.settlementPrice(inputs, EXPIRY, LIMITS).result());
     }
 
     @Test
