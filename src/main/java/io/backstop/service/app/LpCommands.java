@@ -55,7 +55,8 @@ public class LpCommands {
                         target.vault = vaultId;
                         target.owner = owner;
                         target.shares = accountAfter.apply(result).shares().units();
-                        return VaultBooks.saveIfNew(target, accountRow == null).chain(() -> books.record(row, vaultAfter.apply(result), outcome))
+                        return VaultBooks.saveIfNew(target, accountRow == null)
+                                .chain(() -> books.record(row, vaultAfter.apply(result), outcome))
                                 .replaceWith(result);
                     }));
         });

@@ -34,8 +34,7 @@ public class ProtocolCommands {
     public Uni<VaultState> open(String id, String underlying, String quoteCurrency, Map<String, String> parameters,
             String actor) {
         if (!VaultState.isValidId(id)) {
-            throw ApiProblem.badRequest("invalid-field", "id must be 1-63 lower-case letters, digits and dashes, "
-                    + "not starting with a dash; was \"" + id + "\"");
+            throw ApiProblem.badRequest("invalid-field", "id must be " + VaultState.ID_RULE + "; was \"" + id + "\"");
         }
         VaultParameters p;
         try {

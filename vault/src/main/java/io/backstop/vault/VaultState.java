@@ -32,7 +32,7 @@ public record VaultState(String id, String underlying, String quoteCurrency, Vau
 
     public VaultState {
         if (!isValidId(id)) {
-            throw new IllegalArgumentException("vault id must be lower-case letters, digits and dashes, was " + id);
+            throw new IllegalArgumentException("vault id must be " + ID_RULE + "; was \"" + id + "\"");
         }
         if (underlying == null || underlying.isBlank() || quoteCurrency == null || quoteCurrency.isBlank()) {
             throw new IllegalArgumentException("a vault needs an underlying and a quote currency");
@@ -40,7 +40,10 @@ public record VaultState(String id, String underlying, String quoteCurrency, Vau
         withdrawalQueue = List.copyOf(withdrawalQueue);
     }
 
-    /** Lower-case letters, digits and dashes, 1–63 characters, not starting with a dash. */
+    /** What {@link #isValidId} accepts, in words, for the messages that refuse an id. */
+    public static final String ID_RULE = "1-63 lower-case letters, digits and dashes, not starting with a dash";
+
+    /** Whether an id is {@link #ID_RULE}. */
     public static boolean isValidId(String id) {
         if (id == null || id.isEmpty() || id.length() > 63 || id.charAt(0) == '-') {
             return false;
