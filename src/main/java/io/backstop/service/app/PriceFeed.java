@@ -32,15 +32,17 @@ public class PriceFeed {
     private static final int MAX_BACKFILL = 3 * 24 * 60;
 
     private final ProtocolCommands commands;
+    private final VaultBooks books;
     private final ServiceClock clock;
     private final BackstopConfig config;
     private final CommandTransaction transaction;
     private final UniformRandomProvider rng = new XoShiRo256PlusPlus(new long[] {7, 11, 13, 17});
     private final NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
 
-    public PriceFeed(ProtocolCommands commands, ServiceClock clock, BackstopConfig config,
+    public PriceFeed(ProtocolCommands commands, VaultBooks books, ServiceClock clock, BackstopConfig config,
             CommandTransaction transaction) {
         this.commands = commands;
+        this.books = books;
         this.clock = clock;
         this.config = config;
         this.transaction = transaction;
@@ -57,30 +59,29 @@ public class PriceFeed {
 
     private Uni<Void> step(String underlying) {
         Instant now = clock.now();
-        return OraclePriceRecord.<OraclePriceRecord>find("underlying = ?1 order by observedAt desc", underlying)
-                .firstResult().chain(last -> {
-                    if (last == null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Duration gap = Duration.between(last.observedAt, now);
-                    long steps = Math.min(gap.toMillis() / SPACING.toMillis(), MAX_BACKFILL);
-                    Instant from = now.minus(SPACING.multipliedBy(steps));
-                    double[] path = path(Amount.ofUnits(last.price).toDouble(), (int) steps + 1,
-                            SPACING.toMillis() / (365.0 * 86_400_000));
-                    List<OraclePriceRecord> backfill = new ArrayList<>();
-                    for (int i = 1; i < steps; i++) {
-                        Instant at = from.plus(SPACING.multipliedBy(i));
-                        if (at.isAfter(last.observedAt)) {
-                            backfill.add(row(underlying, path[i], at, now));
-                        }
-                    }
-                    Uni<Void> filled = backfill.isEmpty() ? Uni.createFrom().voidItem()
-                            : OraclePriceRecord.persist(backfill);
-                    double nextPrice = steps > 0 ? path[(int) steps]
-                            : path(path[0], 2, gap.toMillis() / (365.0 * 86_400_000))[1];
-                    Amount next = Amount.of(nextPrice, Rounding.DOWN);
-                    return filled.chain(() -> commands.postPrice(underlying, next, now)).replaceWithVoid();
-                });
+        return books.lastPrice(underlying).chain(last -> {
+            if (last == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Duration gap = Duration.between(last.at(), now);
+            long steps = Math.min(gap.toMillis() / SPACING.toMillis(), MAX_BACKFILL);
+            Instant from = now.minus(SPACING.multipliedBy(steps));
+            double[] path = path(last.price().toDouble(), (int) steps + 1,
+                    SPACING.toMillis() / (365.0 * 86_400_000));
+            List<OraclePriceRecord> backfill = new ArrayList<>();
+            for (int i = 1; i < steps; i++) {
+                Instant at = from.plus(SPACING.multipliedBy(i));
+                if (at.isAfter(last.at())) {
+                    backfill.add(row(underlying, path[i], at, now));
+                }
+            }
+            Uni<Void> filled = backfill.isEmpty() ? Uni.createFrom().voidItem()
+                    : OraclePriceRecord.persist(backfill);
+            double nextPrice = steps > 0 ? path[(int) steps]
+                    : path(path[0], 2, gap.toMillis() / (365.0 * 86_400_000))[1];
+            Amount next = Amount.of(nextPrice, Rounding.DOWN);
+            return filled.chain(() -> commands.postPrice(underlying, next, now)).replaceWithVoid();
+        });
     }
 
     private double[] path(double spot, int points, double dtYears) {
