@@ -57,13 +57,12 @@ public class EventStream {
                     .createNativeQuery("SELECT COALESCE(MAX(id), 0) FROM vault_event", Long.class).getSingleResult()))
                     .invoke(tailed::set).replaceWithVoid();
         }
-        return Panache.withSession(() -> EventRecord.<EventRecord>find("id > ?1 order by id", after).range(0, 499)
-                .list()).invoke(rows -> {
-                    for (EventRecord r : rows) {
-                        local.onNext(published(r));
-                        tailed.set(r.id);
-                    }
-                }).replaceWithVoid();
+        return Panache.withSession(() -> batchAfter(after)).invoke(rows -> {
+            for (EventRecord r : rows) {
+                local.onNext(published(r));
+                tailed.set(r.id);
+            }
+        }).replaceWithVoid();
     }
 
     /** Relays the outbox to the channel if no other instance is doing it right now. */
@@ -74,9 +73,13 @@ public class EventStream {
                     if (position.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return EventRecord.<EventRecord>find("id > ?1 order by id", position.get(0)).range(0, 499).list()
-                            .chain(rows -> send(rows));
+                    return batchAfter(position.get(0)).chain(this::send);
                 }));
+    }
+
+    /** The next outbox rows after an id, oldest first, at most 500 at a time. */
+    private static Uni<List<EventRecord>> batchAfter(long id) {
+        return EventRecord.<EventRecord>find("id > ?1 order by id", id).range(0, 499).list();
     }
 
     private Uni<Void> send(List<EventRecord> rows) {
