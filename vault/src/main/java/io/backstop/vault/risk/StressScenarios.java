@@ -9,19 +9,24 @@ import io.backstop.vault.quote.Pricing;
 import java.time.Instant;
 
 /**
- * The SPAN-like scenario grid: spot moves of ±10, 20, 33, 50 and 100% crossed with volatility ×1.3 and ×0.7,
- * twenty scenarios. A series' value per contract in each is priced on the vault's surface at the shocked spot.
+ * The SPAN-like scenario grid: spot moves of ±10, 20, 33, 50 and 100%, each with volatility ×1.3, ten scenarios.
+ * A series' value per contract in each is priced on the vault's surface at the shocked spot.
+ *
+ * <p>SPAN also moves volatility down (×0.7) because a clearing member's portfolio holds long options too. The
+ * vault only ever sells: every open interest is non-negative and an option's value rises with volatility, so at
+ * every spot move the liability with volatility down is at most the one with volatility up, and that column could
+ * never be the worst. It is not priced.
  *
  * <p>A series is repriced on the whole grid at its first sale and at every reassessment, so the grid shares what
  * its scenarios have in common: one logarithm, one pair of discount factors and one square root of time per
- * series, one surface lookup per spot move (both volatility moves scale it), and the −100% move in closed form.
+ * series, and the −100% move in closed form.
  */
 public final class StressScenarios {
 
     private static final double[] SPOT_MOVES = {-1.0, -0.5, -0.33, -0.2, -0.1, 0.1, 0.2, 0.33, 0.5, 1.0};
-    private static final double[] VOL_MOVES = {-0.3, 0.3};
+    private static final double VOL_MOVE = 0.3;
     /** How many scenarios the grid has. */
-    public static final int COUNT = SPOT_MOVES.length * VOL_MOVES.length;
+    public static final int COUNT = SPOT_MOVES.length;
     /** ln(1 + move) of each spot move, so a shocked log-moneyness is one addition; unused at −100%. */
     private static final double[] LOG_SPOT_FACTORS = new double[SPOT_MOVES.length];
 
@@ -45,23 +50,16 @@ public final class StressScenarios {
         double spotLeg = market.spot() * Math.exp(-p.dividendYield() * t);
         double x = BlackScholesMerton.logMoneyness(market.spot(), strike, t, p.rate(), p.dividendYield());
         double sqrtT = Math.sqrt(t);
-        int i = 0;
         for (int m = 0; m < SPOT_MOVES.length; m++) {
             if (SPOT_MOVES[m] == -1.0) {
                 // At zero spot a call is worthless and a put is worth its discounted strike, whatever the volatility.
-                double atZero = type == OptionType.CALL ? 0 : strikeLeg;
-                for (int v = 0; v < VOL_MOVES.length; v++) {
-                    values[i++] = atZero;
-                }
+                values[m] = type == OptionType.CALL ? 0 : strikeLeg;
                 continue;
             }
             double shockedX = x + LOG_SPOT_FACTORS[m];
-            double shockedSpotLeg = spotLeg * (1 + SPOT_MOVES[m]);
             double vol = t > 0 ? Pricing.volatility(shockedX, t, market.volShift(), p) : 0;
-            for (double volMove : VOL_MOVES) {
-                values[i++] = BlackScholesMerton.priceFromLegs(type, shockedX, vol * (1 + volMove) * sqrtT,
-                        shockedSpotLeg, strikeLeg);
-            }
+            values[m] = BlackScholesMerton.priceFromLegs(type, shockedX, vol * (1 + VOL_MOVE) * sqrtT,
+                    spotLeg * (1 + SPOT_MOVES[m]), strikeLeg);
         }
         return values;
     }

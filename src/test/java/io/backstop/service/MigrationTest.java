@@ -1,0 +1,65 @@
+package io.backstop.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Schema upgrades on books written by an earlier version: the migrations are applied to a schema of their own on
+ * the tests' PostgreSQL, first up to the older version, then, with its rows in place, to the newest.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalDatabase.class)
+class MigrationTest {
+
+    private static final String SCHEMA = "upgrade_from_v1";
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    /** V2 keeps the volatility-up half of a stored twenty-scenario grid, in order, and leaves a ten alone. */
+    @Test
+    void storedStressGridsLoseTheirVolatilityDownColumn() throws Exception {
+        Flyway.configure().dataSource(jdbcUrl, "backstop", "backstop").schemas(SCHEMA).target("1").load().migrate();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "backstop", "backstop");
+                Statement sql = db.createStatement()) {
+            sql.execute("SET search_path TO " + SCHEMA);
+            sql.execute("""
+                    INSERT INTO vault VALUES ('v1', 'ETH', 'USD', '{}', 0, 0, 0, 0, 0, 0, 0, 0, 'NORMAL',
+                      '[0,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]', 0, 0, '[]', now())""");
+            sql.execute("""
+                    INSERT INTO option_series (vault, id, option_type, strike, expiry, open_interest, locked,
+                      stress_values) VALUES
+                      ('v1', 'old', 'PUT', 1, now(), 0, 0, '[1.5,2.5,0.25,0.5,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]'),
+                      ('v1', 'new', 'PUT', 2, now(), 0, 0, '[1,2,3,4,5,6,7,8,9,10]')""");
+        }
+
+        Flyway.configure().dataSource(jdbcUrl, "backstop", "backstop").schemas(SCHEMA).load().migrate();
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "backstop", "backstop");
+                Statement sql = db.createStatement()) {
+            sql.execute("SET search_path TO " + SCHEMA);
+            assertThat(text(sql, "SELECT exposure FROM vault")).isEqualTo("[0, 2, 4, 6, 8, 10, 12, 14, 16, 18]");
+            assertThat(text(sql, "SELECT stress_values FROM option_series WHERE id = 'old'"))
+                    .isEqualTo("[2.5, 0.5, 4, 6, 8, 10, 12, 14, 16, 18]");
+            assertThat(text(sql, "SELECT stress_values FROM option_series WHERE id = 'new'"))
+                    .isEqualTo("[1,2,3,4,5,6,7,8,9,10]");
+            sql.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
+        }
+    }
+
+    private static String text(Statement sql, String query) throws Exception {
+        try (ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+}
