@@ -3,6 +3,8 @@ package io.backstop.vault.quote;
 import io.backstop.pricing.OptionType;
 import io.backstop.vault.ledger.Amount;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * A European option series, cash-settled in the quote currency. A value: equal when underlying, quote currency,
@@ -64,15 +66,41 @@ public final class OptionSeries {
         String built = id;
         if (built == null) {
             // A benign race: every thread builds the same string.
-            String when = expiry.toString().replace("-", "").replace(":", "");
-            if (when.endsWith("0000Z") && when.length() == 16) {
-                when = when.substring(0, 11) + "Z"; // 20261127T080000Z → 20261127T08Z
-            }
-            built = underlying + "-" + quoteCurrency + "-" + when + "-" + strike + "-"
+            built = underlying + "-" + quoteCurrency + "-" + compactExpiry(expiry) + "-" + strike + "-"
                     + (type == OptionType.CALL ? "C" : "P");
             id = built;
         }
         return built;
+    }
+
+    /**
+     * The expiry as the id writes it: ISO-8601 without separators, e.g. 20261127T080000Z, shortened to 20261127T08Z
+     * on the hour. Whole seconds in years 1000–9999 are formatted from the date-time's fields, since
+     * {@code Instant.toString} was a twentieth of a simulated path's time; anything else goes through it.
+     */
+    static String compactExpiry(Instant expiry) {
+        if (expiry.getNano() != 0 || expiry.isBefore(FIRST_FOUR_DIGIT_YEAR)
+                || !expiry.isBefore(FIRST_FIVE_DIGIT_YEAR)) {
+            String when = expiry.toString().replace("-", "").replace(":", "");
+            return when.endsWith("0000Z") && when.length() == 16 ? when.substring(0, 11) + "Z" : when;
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(expiry.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder when = new StringBuilder(16).append(t.getYear());
+        twoDigits(when, t.getMonthValue());
+        twoDigits(when, t.getDayOfMonth());
+        twoDigits(when.append('T'), t.getHour());
+        if (t.getMinute() != 0 || t.getSecond() != 0) {
+            twoDigits(when, t.getMinute());
+            twoDigits(when, t.getSecond());
+        }
+        return when.append('Z').toString();
+    }
+
+    private static final Instant FIRST_FOUR_DIGIT_YEAR = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant FIRST_FIVE_DIGIT_YEAR = Instant.parse("+10000-01-01T00:00:00Z");
+
+    private static void twoDigits(StringBuilder to, int value) {
+        to.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** The claim per contract at a settlement price: max(S − K, 0) or max(K − S, 0), exact. */
