@@ -13,6 +13,10 @@ import java.time.ZoneOffset;
  */
 public final class OptionSeries {
 
+    /** Expiries from here up to the next constant have a four-digit year: their ids are formatted field by field. */
+    private static final Instant FIRST_FOUR_DIGIT_YEAR = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant FIRST_FIVE_DIGIT_YEAR = Instant.parse("+10000-01-01T00:00:00Z");
+
     private final String underlying;
     private final String quoteCurrency;
     private final OptionType type;
@@ -95,9 +99,6 @@ public final class OptionSeries {
         }
         return when.append('Z').toString();
     }
-
-    private static final Instant FIRST_FOUR_DIGIT_YEAR = Instant.parse("1000-01-01T00:00:00Z");
-    private static final Instant FIRST_FIVE_DIGIT_YEAR = Instant.parse("+10000-01-01T00:00:00Z");
 
     private static void twoDigits(StringBuilder to, int value) {
         to.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
