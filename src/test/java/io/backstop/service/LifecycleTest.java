@@ -77,6 +77,10 @@ class LifecycleTest {
         }
         Api.advance("PT2M"); // past expiry: the advance settles at once
 
+        JsonPath settled = given().get("/api/v1/vaults/life/series").then().statusCode(200).extract().jsonPath();
+        assertThat(settled.getString("[0].status")).as("pending: %s", settled.getString("[0].pendingReason"))
+                .isEqualTo("SETTLED");
+        assertThat(settled.getString("[0].settlementPrice")).isEqualTo("2100");
         JsonPath settlement = given().get("/api/v1/vaults/life/settlements").then().statusCode(200).extract()
                 .jsonPath();
         assertThat(settlement.getString("[0].price")).isEqualTo("2100");
@@ -84,8 +88,6 @@ class LifecycleTest {
         assertThat(settlement.getString("[0].paid")).isEqualTo("200");
         assertThat(settlement.getString("[0].fromLocked")).isEqualTo("200");
         assertThat(settlement.getString("[0].socialisedLoss")).isEqualTo("0");
-        given().get("/api/v1/vaults/life/series").then().statusCode(200)
-                .body("[0].status", equalTo("SETTLED")).body("[0].settlementPrice", equalTo("2100"));
         as(trader).get("/api/v1/positions").then().statusCode(200)
                 .body("find { it.vault == 'life' }.status", equalTo("PAID"))
                 .body("find { it.vault == 'life' }.payout", equalTo("200"));

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The service's clock: the system clock, plus in local mode an offset that {@code POST /api/v1/dev/clock/advance}
  * moves forward. The offset lives in the database ({@code service_clock}); {@link #refresh()} reloads it, and
- * every command reads {@link #now()} once.
+ * every command reads {@link #now()} once. The offset only ever grows, so this instance keeps the largest it has
+ * seen: a reload whose read raced an advance must not set the clock back, or a price posted in that moment would be
+ * stamped minutes early.
  */
 @ApplicationScoped
 public class ServiceClock {
@@ -36,7 +38,7 @@ public class ServiceClock {
         }
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> s
                 .createNativeQuery("SELECT offset_ms FROM service_clock WHERE id = 1", Long.class)
-                .getSingleResult())).invoke(offsetMillis::set).replaceWithVoid();
+                .getSingleResult())).invoke(this::adopt).replaceWithVoid();
     }
 
     /**
@@ -53,6 +55,10 @@ public class ServiceClock {
                 .createNativeQuery("UPDATE service_clock SET offset_ms = offset_ms + ?1 WHERE id = 1 "
                         + "RETURNING offset_ms", Long.class)
                 .setParameter(1, duration.toMillis()).getSingleResult()))
-                .invoke(offsetMillis::set).map(ignored -> now());
+                .invoke(this::adopt).map(ignored -> now());
+    }
+
+    private void adopt(long offset) {
+        offsetMillis.accumulateAndGet(offset, Math::max);
     }
 }
