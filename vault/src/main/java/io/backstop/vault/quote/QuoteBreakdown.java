@@ -18,11 +18,18 @@ public record QuoteBreakdown(double spot, double iv, Amount theoretical, Amount 
 
     /** The premium the trader pays: theoretical + spread + fees. */
     public Amount premium() {
-        return theoretical.plus(spread).plus(fees);
+        return Amount.ofUnits(premiumUnits());
     }
 
     /** What the LPs keep: theoretical + spread − any LP premium share paid into the buffer. */
     public Amount lpIncome() {
-        return premium().minus(bufferContribution).minus(treasury);
+        return Amount.ofUnits(Math.subtractExact(Math.subtractExact(premiumUnits(), bufferContribution.units()),
+                treasury.units()));
+    }
+
+    // Summed in units, exactly: a sale reads the premium and the LP income several times, and each Amount on the
+    // way would be an allocation.
+    private long premiumUnits() {
+        return Math.addExact(Math.addExact(theoretical.units(), spread.units()), fees.units());
     }
 }

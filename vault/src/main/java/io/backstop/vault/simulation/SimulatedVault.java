@@ -155,9 +155,9 @@ final class SimulatedVault {
             return;
         }
         record(t.result());
-        // Marked at the volatility the quote was priced at: the same surface read, not a second one.
-        liability += quantity.toDouble() * Pricing.valuePerContract(series, market.spot(),
-                Pricing.yearsBetween(now, series.expiry()), quote.breakdown().iv(), vault.parameters());
+        // Marked at the quote's theoretical value: the same surface read and price, not a second one (rounded up by
+        // under a minor unit, the cautious side; the next step's revaluation starts afresh anyway).
+        liability += quote.breakdown().theoretical().toDouble();
         bufferInflow += vault.balances().buffer().units() - bufferBefore;
         tradesAccepted++;
     }
