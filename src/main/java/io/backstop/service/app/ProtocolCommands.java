@@ -38,8 +38,7 @@ public class ProtocolCommands {
         }
         VaultParameters p;
         try {
-            VaultParameters defaults = VaultParameters.defaults();
-            p = VaultParameters.restore(1, parameters, defaults.surface());
+            p = VaultParameters.initial(parameters);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.unprocessable("parameter-out-of-bounds", e.getMessage());
         }

@@ -47,6 +47,16 @@ public final class VaultParameters {
     }
 
     /**
+     * The parameters of a new vault: version 1, every default changed by the given values (key → text), on the
+     * default surface.
+     *
+     * @throws IllegalArgumentException as {@link #with(Map, VolatilitySurface)} for unknown or out-of-bounds values
+     */
+    public static VaultParameters initial(Map<String, String> values) {
+        return restore(1, values, DEFAULT_SURFACE);
+    }
+
+    /**
      * A stored parameter version restored as it was: every key it lists (as {@link #asText()} gave them; keys
      * added since take their defaults), its surface and its version number.
      *
