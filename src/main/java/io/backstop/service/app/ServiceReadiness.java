@@ -2,6 +2,7 @@ package io.backstop.service.app;
 
 import io.backstop.service.store.SeriesRecord;
 import io.backstop.service.store.VaultRecord;
+import io.backstop.vault.oracle.OraclePrices;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Multi;
@@ -32,21 +33,19 @@ public class ServiceReadiness implements AsyncHealthCheck {
     public Uni<HealthCheckResponse> call() {
         Instant now = clock.now();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("vaults").up();
-        return Panache.withSession(() -> SeriesRecord.<SeriesRecord>list(
-                "settlementPrice is null and expiry <= ?1 order by expiry", now)
+        return Panache.withSession(() -> SeriesRecord.due(now, null)
                 .invoke(pending -> {
                     response.withData("pendingSettlements", pending.size());
                     if (!pending.isEmpty()) {
                         response.down().withData("oldestPending", pending.get(0).vault + "/" + pending.get(0).id);
                     }
                 })
-                .chain(() -> VaultRecord.<VaultRecord>listAll())
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(
-                        rows.stream().map(r -> r.underlying).distinct().toList()))
+                .chain(VaultRecord::underlyings)
+                .onItem().transformToMulti(Multi.createFrom()::iterable)
                 .onItem().transformToUniAndConcatenate(underlying -> books.lastPrice(underlying).invoke(last -> {
-                    boolean fresh = last != null && !last.at().isBefore(now.minus(books.limits().maxPriceAge()));
                     response.withData("oracle." + underlying, last == null ? "none" : last.at().toString());
-                    if (!fresh) {
+                    // Fresh enough to trade on, by the oracle rules' own test.
+                    if (!OraclePrices.spot(last, now, books.limits()).isAccepted()) {
                         response.down();
                     }
                 })).collect().asList())

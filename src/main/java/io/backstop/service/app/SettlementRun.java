@@ -51,10 +51,7 @@ public class SettlementRun {
     /** Tries every expired, unsettled series of every vault (or of one vault, if given). */
     public Uni<List<Attempt>> settleDue(String onlyVault) {
         Instant now = clock.now();
-        String query = onlyVault == null ? "settlementPrice is null and expiry <= ?1 order by expiry"
-                : "settlementPrice is null and expiry <= ?1 and vault = ?2 order by expiry";
-        Object[] params = onlyVault == null ? new Object[] {now} : new Object[] {now, onlyVault};
-        return Panache.withSession(() -> SeriesRecord.<SeriesRecord>list(query, params))
+        return Panache.withSession(() -> SeriesRecord.due(now, onlyVault))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(row -> transaction.run(() -> settle(row.vault, row.id)))
                 .collect().asList()

@@ -1,12 +1,14 @@
 package io.backstop.service.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /** A row of {@code option_series}: one series' book in one vault. */
 @Entity
@@ -25,6 +27,16 @@ public class SeriesRecord extends PanacheEntityBase {
     public String stressValues;
     public Long settlementPrice;
     public String pendingReason;
+
+    /**
+     * The series due for settlement at {@code now}: expired and without a settlement price, earliest expiry first.
+     *
+     * @param onlyVault the vault to look in, or null for every vault
+     */
+    public static Uni<List<SeriesRecord>> due(Instant now, String onlyVault) {
+        return onlyVault == null ? list("settlementPrice is null and expiry <= ?1 order by expiry", now)
+                : list("settlementPrice is null and expiry <= ?1 and vault = ?2 order by expiry", now, onlyVault);
+    }
 
     /** The primary key. */
     public record Key(String vault, String id) implements Serializable {

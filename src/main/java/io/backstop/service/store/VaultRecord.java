@@ -1,10 +1,12 @@
 package io.backstop.service.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A row of {@code vault}: the vault aggregate with its balances as columns (see {@link Aggregates}). */
 @Entity
@@ -29,4 +31,10 @@ public class VaultRecord extends PanacheEntityBase {
     public long sequence;
     public String withdrawalQueue;
     public Instant createdAt;
+
+    /** Every underlying some vault trades, each once, in the order the vaults were first listed. */
+    public static Uni<List<String>> underlyings() {
+        return VaultRecord.<VaultRecord>listAll()
+                .map(rows -> rows.stream().map(r -> r.underlying).distinct().toList());
+    }
 }
