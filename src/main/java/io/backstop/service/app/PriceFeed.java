@@ -1,10 +1,12 @@
 package io.backstop.service.app;
 
 import io.backstop.service.BackstopConfig;
+import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.OraclePriceRecord;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.simulation.market.JumpDiffusion;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -50,8 +52,7 @@ public class PriceFeed {
 
     /** One tick for every underlying with a vault. */
     public Uni<Void> tick() {
-        return Panache.withSession(() -> VaultRecord.<VaultRecord>listAll())
-                .map(rows -> rows.stream().map(r -> r.underlying).distinct().toList())
+        return Panache.withSession(VaultRecord::underlyings)
                 .onItem().transformToMulti(Multi.createFrom()::iterable)
                 .onItem().transformToUniAndConcatenate(underlying -> transaction.run(() -> step(underlying)))
                 .collect().last().replaceWithVoid();
@@ -91,11 +92,6 @@ public class PriceFeed {
     }
 
     private static OraclePriceRecord row(String underlying, double price, Instant at, Instant now) {
-        OraclePriceRecord r = new OraclePriceRecord();
-        r.underlying = underlying;
-        r.price = Amount.of(price, Rounding.DOWN).units();
-        r.observedAt = at;
-        r.receivedAt = now;
-        return r;
+        return Aggregates.record(underlying, new PriceObservation(at, Amount.of(price, Rounding.DOWN)), now);
     }
 }

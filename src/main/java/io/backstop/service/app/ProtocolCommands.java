@@ -2,7 +2,6 @@ package io.backstop.service.app;
 
 import io.backstop.service.api.ApiProblem;
 import io.backstop.service.store.Aggregates;
-import io.backstop.service.store.OraclePriceRecord;
 import io.backstop.service.store.ParameterChangeRecord;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.Outcome;
@@ -92,12 +91,7 @@ public class ProtocolCommands {
                     OraclePrices.check(last, candidate, now, books.limits()).ifPresent(r -> {
                         throw ApiProblem.of(r);
                     });
-                    OraclePriceRecord row = new OraclePriceRecord();
-                    row.underlying = underlying;
-                    row.price = price.units();
-                    row.observedAt = candidate.at();
-                    row.receivedAt = now;
-                    return row.persist().replaceWith(candidate);
+                    return Aggregates.record(underlying, candidate, now).persist().replaceWith(candidate);
                 });
     }
 

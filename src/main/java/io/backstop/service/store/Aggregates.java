@@ -148,6 +148,16 @@ public final class Aggregates {
         return new PriceObservation(r.observedAt, Amount.ofUnits(r.price));
     }
 
+    /** A new row for an accepted oracle price of an underlying, received at {@code receivedAt}. */
+    public static OraclePriceRecord record(String underlying, PriceObservation p, Instant receivedAt) {
+        OraclePriceRecord r = new OraclePriceRecord();
+        r.underlying = underlying;
+        r.price = p.price().units();
+        r.observedAt = p.at();
+        r.receivedAt = receivedAt;
+        return r;
+    }
+
     /** A position of a row. */
     public static Position position(PositionRecord r) {
         return new Position(r.id, r.vault, r.owner, r.series, Quantity.ofUnits(r.quantity), Amount.ofUnits(r.premium),
