@@ -1,7 +1,5 @@
 package io.backstop.service.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backstop.service.api.ApiProblem;
 import io.backstop.service.store.IdempotencyRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,11 +27,11 @@ public class Idempotency {
     /** The header clients send. */
     public static final String HEADER = "Idempotency-Key";
 
-    private final ObjectMapper json;
+    private final JsonText json;
     private final ServiceClock clock;
     private final CommandTransaction transaction;
 
-    public Idempotency(ObjectMapper json, ServiceClock clock, CommandTransaction transaction) {
+    public Idempotency(JsonText json, ServiceClock clock, CommandTransaction transaction) {
         this.json = json;
         this.clock = clock;
         this.transaction = transaction;
@@ -53,7 +51,7 @@ public class Idempotency {
         if (key.length() > 255) {
             throw ApiProblem.badRequest("invalid-idempotency-key", HEADER + " is longer than 255 characters");
         }
-        String hash = sha256(write(request));
+        String hash = sha256(json.of(request));
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(subject, key);
         return Panache.withSession(() -> IdempotencyRecord.<IdempotencyRecord>findById(id)).chain(stored -> {
             if (stored != null) {
@@ -68,7 +66,7 @@ public class Idempotency {
                 row.createdAt = clock.now();
                 return row.persistAndFlush().chain(command).map(result -> {
                     row.status = status;
-                    row.body = write(result);
+                    row.body = json.of(result);
                     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(row.body).build();
                 });
             }).onFailure(Idempotency::isDuplicateKey).transform(e -> ApiProblem.conflict("idempotency-conflict",
@@ -95,14 +93,6 @@ public class Idempotency {
             }
         }
         return false;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value, e);
-        }
     }
 
     private static String sha256(String text) {

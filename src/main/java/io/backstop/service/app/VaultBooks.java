@@ -1,7 +1,5 @@
 package io.backstop.service.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backstop.service.BackstopConfig;
 import io.backstop.service.api.ApiProblem;
 import io.backstop.service.store.Aggregates;
@@ -39,10 +37,10 @@ import java.util.List;
 @ApplicationScoped
 public class VaultBooks {
 
-    private final ObjectMapper json;
+    private final JsonText json;
     private final OracleLimits limits;
 
-    public VaultBooks(ObjectMapper json, BackstopConfig config) {
+    public VaultBooks(JsonText json, BackstopConfig config) {
         this.json = json;
         BackstopConfig.Oracle o = config.oracle();
         this.limits = new OracleLimits(o.maxPriceJump(), o.maxPriceAge(), o.settlementWindow(), o.minimumPrices());
@@ -123,7 +121,7 @@ public class VaultBooks {
             row.vault = event.vault();
             row.at = event.at();
             row.type = event.getClass().getSimpleName();
-            row.payload = write(event);
+            row.payload = json.of(event);
             rows.add(row);
         }
         Uni<List<Long>> numbers = journal.isEmpty() ? Uni.createFrom().item(List.of()) : entryNumbers(journal.size());
@@ -151,13 +149,5 @@ public class VaultBooks {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                 "SELECT nextval('journal_entry_number') FROM generate_series(1, ?1) ORDER BY 1", Long.class)
                 .setParameter(1, count).getResultList());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value, e);
-        }
     }
 }
