@@ -6,6 +6,7 @@ import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.TradingCommands;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.QuoteBreakdown;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -88,7 +89,7 @@ public class TradingResource {
     private static QuoteResponse view(Quote q) {
         QuoteBreakdown b = q.breakdown();
         return new QuoteResponse(q.id(), q.series().id(), q.quantity(), q.premium(), q.validUntil(),
-                new Breakdown(Amount.of(b.spot(), io.backstop.vault.ledger.Rounding.DOWN), b.iv(), b.theoretical(),
+                new Breakdown(Amount.of(b.spot(), Rounding.DOWN), b.iv(), b.theoretical(),
                         b.spread(), b.fees(), b.bufferContribution()));
     }
 }

@@ -89,8 +89,7 @@ public final class LocalPostgres {
             return;
         }
         Files.createDirectories(data);
-        Files.setPosixFilePermissions(data, EnumSet.of(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+        Files.setPosixFilePermissions(data, permissions(0700));
         if (osUser != null) {
             run(List.of("chown", "-R", osUser + ":", data.toString()), false);
         }

@@ -1,6 +1,7 @@
 package io.backstop.vault.governance;
 
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Rounding;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -141,7 +142,7 @@ public enum Parameter {
         return switch (kind) {
             case NUMBER -> plain(value);
             case DURATION -> Duration.ofMillis(Math.round(value * 1000)).toString();
-            case AMOUNT -> Amount.of(value, io.backstop.vault.ledger.Rounding.DOWN).toString();
+            case AMOUNT -> Amount.of(value, Rounding.DOWN).toString();
         };
     }
 

@@ -4,6 +4,7 @@ import io.backstop.vault.Outcome;
 import io.backstop.vault.Rejection;
 import io.backstop.vault.RejectionCode;
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Decimals;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,6 +152,6 @@ public final class OraclePrices {
     }
 
     private static String percent(double fraction) {
-        return io.backstop.vault.ledger.Decimals.fixed(fraction * 100, 2) + "%";
+        return Decimals.fixed(fraction * 100, 2) + "%";
     }
 }

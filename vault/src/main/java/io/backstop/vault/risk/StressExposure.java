@@ -1,6 +1,7 @@
 package io.backstop.vault.risk;
 
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Rounding;
 import java.util.Arrays;
 
 /**
@@ -61,7 +62,7 @@ public final class StressExposure {
             worst = Math.max(worst, l);
         }
         double loss = worst - lpCapital.toDouble();
-        return loss > 0 ? Amount.of(loss, io.backstop.vault.ledger.Rounding.UP) : Amount.ZERO;
+        return loss > 0 ? Amount.of(loss, Rounding.UP) : Amount.ZERO;
     }
 
     @Override
