@@ -74,29 +74,31 @@ final class OptionSale {
             return Outcome.rejected(RejectionCode.STALE_QUOTE, "quote " + quote.id() + " expired at "
                     + quote.validUntil());
         }
-        if (maxPremium != null && quote.premium().compareTo(maxPremium) > 0) {
-            return Outcome.rejected(RejectionCode.MAX_PREMIUM_EXCEEDED, "premium " + quote.premium()
+        Amount paid = quote.premium();
+        if (maxPremium != null && paid.compareTo(maxPremium) > 0) {
+            return Outcome.rejected(RejectionCode.MAX_PREMIUM_EXCEEDED, "premium " + paid
                     + " exceeds maxPremium " + maxPremium);
         }
         if (book != null && book.isSettled()) {
             return Outcome.rejected(RejectionCode.ALREADY_SETTLED, "series " + book.id() + " has settled");
         }
         QuoteBreakdown b = quote.breakdown();
+        Amount lpIncome = b.lpIncome();
         Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, quote.series(),
-                quote.quantity(), b.spot(), quote.collateral(), b.lpIncome(), now));
+                quote.quantity(), b.spot(), quote.collateral(), lpIncome, now));
         if (rejection.isPresent()) {
             return Outcome.rejected(rejection.get());
         }
         JournalEntry premium = JournalEntry.builder(vault.id(), now, "premium")
-                .debit(Account.CASH, quote.premium())
-                .credit(Account.LP_FREE, b.lpIncome())
+                .debit(Account.CASH, paid)
+                .credit(Account.LP_FREE, lpIncome)
                 .credit(Account.BUFFER, b.bufferContribution())
                 .credit(Account.TREASURY, b.treasury()).build();
-        return openPosition(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), quote.premium(),
-                buyer, premium, tradeId -> {
+        return openPosition(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), paid, buyer,
+                premium, tradeId -> {
                     List<VaultEvent> events = new ArrayList<>(3);
                     events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, quote.series().id(),
-                            quote.quantity(), quote.premium(), quote.collateral()));
+                            quote.quantity(), paid, quote.collateral()));
                     if (b.bufferContribution().isPositive()) {
                         events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(),
                                 InsuranceBuffer.FEES));

@@ -23,32 +23,34 @@ public record Balances(Amount cash, Amount lpFree, Amount locked, Amount buffer,
 
     /** The balances after applying the entries in order. */
     public Balances apply(List<JournalEntry> entries) {
-        Balances b = this;
-        for (JournalEntry e : entries) {
-            b = b.apply(e);
-        }
-        return b;
-    }
-
-    /** The balances after one entry. */
-    public Balances apply(JournalEntry entry) {
+        // Folded in minor units and built once: a trade books two entries, and a Balances with new amounts for
+        // each would be thrown away at once.
         long c = cash.units(), f = lpFree.units(), l = locked.units(), bu = buffer.units(), t = treasury.units(),
                 p = traderPayouts.units(), d = dust.units();
-        for (Posting posting : entry.postings()) {
-            long change = posting.balanceChange();
-            switch (posting.account().kind()) {
-                case CASH -> c = Math.addExact(c, change);
-                case LP_FREE -> f = Math.addExact(f, change);
-                case LOCKED -> l = Math.addExact(l, change);
-                case BUFFER -> bu = Math.addExact(bu, change);
-                case TREASURY -> t = Math.addExact(t, change);
-                case TRADER_PAYOUTS -> p = Math.addExact(p, change);
-                case DUST -> d = Math.addExact(d, change);
-                default -> throw new IllegalStateException("unknown account " + posting.account());
+        for (int e = 0; e < entries.size(); e++) {
+            List<Posting> postings = entries.get(e).postings();
+            for (int i = 0; i < postings.size(); i++) {
+                Posting posting = postings.get(i);
+                long change = posting.balanceChange();
+                switch (posting.account().kind()) {
+                    case CASH -> c = Math.addExact(c, change);
+                    case LP_FREE -> f = Math.addExact(f, change);
+                    case LOCKED -> l = Math.addExact(l, change);
+                    case BUFFER -> bu = Math.addExact(bu, change);
+                    case TREASURY -> t = Math.addExact(t, change);
+                    case TRADER_PAYOUTS -> p = Math.addExact(p, change);
+                    case DUST -> d = Math.addExact(d, change);
+                    default -> throw new IllegalStateException("unknown account " + posting.account());
+                }
             }
         }
         return new Balances(same(cash, c), same(lpFree, f), same(locked, l), same(buffer, bu), same(treasury, t),
                 same(traderPayouts, p), same(dust, d));
+    }
+
+    /** The balances after one entry. */
+    public Balances apply(JournalEntry entry) {
+        return apply(List.of(entry));
     }
 
     private static Amount same(Amount before, long units) {

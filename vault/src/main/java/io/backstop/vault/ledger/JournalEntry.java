@@ -1,7 +1,7 @@
 package io.backstop.vault.ledger;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +19,8 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         postings = List.copyOf(postings);
         long debits = 0;
         long credits = 0;
-        for (Posting p : postings) {
+        for (int i = 0; i < postings.size(); i++) {
+            Posting p = postings.get(i);
             if (p.side() == Posting.Side.DEBIT) {
                 debits = Math.addExact(debits, p.amount().units());
             } else {
@@ -53,7 +54,9 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         private final String vault;
         private final Instant at;
         private final String memo;
-        private final List<Posting> postings = new ArrayList<>(6);
+        // An array handed to List.of at the end, so the entry's immutable copy is the only one made.
+        private Posting[] postings = new Posting[4];
+        private int size;
 
         private Builder(String vault, Instant at, String memo) {
             this.vault = vault;
@@ -64,7 +67,7 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         public Builder debit(Account account, Amount amount) {
             check(amount);
             if (amount.isPositive()) {
-                postings.add(Posting.debit(account, amount));
+                add(Posting.debit(account, amount));
             }
             return this;
         }
@@ -72,9 +75,16 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         public Builder credit(Account account, Amount amount) {
             check(amount);
             if (amount.isPositive()) {
-                postings.add(Posting.credit(account, amount));
+                add(Posting.credit(account, amount));
             }
             return this;
+        }
+
+        private void add(Posting posting) {
+            if (size == postings.length) {
+                postings = Arrays.copyOf(postings, 2 * size);
+            }
+            postings[size++] = posting;
         }
 
         private static void check(Amount amount) {
@@ -85,11 +95,11 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
 
         /** True when every line was zero: there is nothing to record. */
         public boolean isEmpty() {
-            return postings.isEmpty();
+            return size == 0;
         }
 
         public JournalEntry build() {
-            return new JournalEntry(vault, at, memo, postings);
+            return new JournalEntry(vault, at, memo, List.of(Arrays.copyOf(postings, size)));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.backstop.vault.RejectionCode;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.governance.Parameter;
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Balances;
 import io.backstop.vault.ledger.Decimals;
 import io.backstop.vault.ledger.Quantity;
 import java.time.Instant;
@@ -51,18 +52,21 @@ public interface SalePolicy {
 
     /** Free liquidity covers the collateral. */
     SalePolicy FREE_LIQUIDITY = s -> {
-        Amount free = s.vault().balances().lpFree().plus(s.lpIncome());
-        return free.compareTo(s.collateral()) >= 0 ? Optional.empty()
+        // In minor units: every quote and every buy passes here, and the amounts are only needed for the message.
+        long free = Math.addExact(s.vault().balances().lpFree().units(), s.lpIncome().units());
+        return free >= s.collateral().units() ? Optional.empty()
                 : Optional.of(new Rejection(RejectionCode.INSUFFICIENT_LIQUIDITY, "collateral " + s.collateral()
-                        + " exceeds free liquidity " + free));
+                        + " exceeds free liquidity " + Amount.ofUnits(free)));
     };
 
     /** Post-trade utilisation within the band's cap. */
     SalePolicy UTILIZATION_CAP = s -> {
-        Amount capital = s.vault().balances().lpCapital().plus(s.lpIncome());
-        Amount lockedAfter = s.vault().balances().locked().plus(s.collateral());
+        Balances balances = s.vault().balances();
+        long capital = Math.addExact(Math.addExact(balances.lpFree().units(), balances.locked().units()),
+                s.lpIncome().units());
+        long lockedAfter = Math.addExact(balances.locked().units(), s.collateral().units());
         double cap = s.vault().riskLevel().maxUtilization(s.vault().parameters());
-        double after = capital.isPositive() ? lockedAfter.toDouble() / capital.toDouble() : 1;
+        double after = capital > 0 ? (double) lockedAfter / capital : 1;
         return after <= cap ? Optional.empty()
                 : Optional.of(new Rejection(RejectionCode.UTILIZATION_CAP, "post-trade utilisation "
                         + Decimals.fixed(after, 4) + " would exceed the cap " + Decimals.fixed(cap, 4)));
