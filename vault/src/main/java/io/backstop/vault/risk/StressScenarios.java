@@ -50,15 +50,21 @@ public final class StressScenarios {
         double spotLeg = market.spot() * Math.exp(-p.dividendYield() * t);
         double x = BlackScholesMerton.logMoneyness(market.spot(), strike, t, p.rate(), p.dividendYield());
         double sqrtT = Math.sqrt(t);
+        // Every scenario's total volatility first, into the array the prices then replace: the surface reads are
+        // short independent chains of divisions and square roots, which the processor overlaps when they are not
+        // interleaved with the long code of a price.
+        for (int m = 0; m < SPOT_MOVES.length; m++) {
+            values[m] = t > 0 && SPOT_MOVES[m] != -1.0
+                    ? Pricing.volatility(x + LOG_SPOT_FACTORS[m], t, market.volShift(), p) * (1 + VOL_MOVE) * sqrtT
+                    : 0;
+        }
         for (int m = 0; m < SPOT_MOVES.length; m++) {
             if (SPOT_MOVES[m] == -1.0) {
                 // At zero spot a call is worthless and a put is worth its discounted strike, whatever the volatility.
                 values[m] = type == OptionType.CALL ? 0 : strikeLeg;
                 continue;
             }
-            double shockedX = x + LOG_SPOT_FACTORS[m];
-            double vol = t > 0 ? Pricing.volatility(shockedX, t, market.volShift(), p) : 0;
-            values[m] = BlackScholesMerton.priceFromLegs(type, shockedX, vol * (1 + VOL_MOVE) * sqrtT,
+            values[m] = BlackScholesMerton.priceFromLegs(type, x + LOG_SPOT_FACTORS[m], values[m],
                     spotLeg * (1 + SPOT_MOVES[m]), strikeLeg);
         }
         return values;
