@@ -92,7 +92,8 @@ public final class VolatilitySurface {
     }
 
     /**
-     * σ_imp(k, T); at T = 0 the limit along the first smile.
+     * σ_imp(k, T); at T = 0 the limit along the first smile, and before the first or after the last quoted
+     * expiry exactly that smile's volatility.
      *
      * @param logMoneyness k = ln(K/F)
      * @param expiry       T in years, ≥ 0
@@ -102,8 +103,14 @@ public final class VolatilitySurface {
         if (!(expiry >= 0)) {
             throw new IllegalArgumentException("expiry must be non-negative, was " + expiry);
         }
-        if (expiry == 0) {
+        // Outside the quoted expiries the volatility is held flat: read it off the nearest smile directly, which
+        // is exact and spares the division and product that scaling its total variance by T and back would cost.
+        int last = expiries.length - 1;
+        if (expiry <= expiries[0]) {
             return Math.sqrt(smiles[0].totalVariance(logMoneyness) / expiries[0]);
+        }
+        if (expiry >= expiries[last]) {
+            return Math.sqrt(smiles[last].totalVariance(logMoneyness) / expiries[last]);
         }
         return Math.sqrt(totalVariance(logMoneyness, expiry) / expiry);
     }
