@@ -30,12 +30,15 @@ class VolatilitySurfaceTest {
     }
 
     @Test
-    void impliedVolatility_isFlatBeyondTheQuotedExpiries() {
+    void impliedVolatility_isFlatBeyondTheQuotedExpiries_toTheBit() {
         double atThreeMonths = SURFACE.impliedVolatility(0.1, 0.25);
-        assertThat(SURFACE.impliedVolatility(0.1, 2.0)).isCloseTo(atThreeMonths, within(TOL));
         double atOneMonth = SURFACE.impliedVolatility(-0.1, 1 / 12.0);
-        assertThat(SURFACE.impliedVolatility(-0.1, 1 / 365.0)).isCloseTo(atOneMonth, within(TOL));
-        assertThat(SURFACE.impliedVolatility(-0.1, 0)).isCloseTo(atOneMonth, within(TOL));
+        for (double t : new double[] {0.2500001, 0.3, 2.0, 7.3, 30}) {
+            assertThat(SURFACE.impliedVolatility(0.1, t)).isEqualTo(atThreeMonths);
+        }
+        for (double t : new double[] {0, 1e-9, 1 / 365.0, 0.05, 1 / 12.0 - 1e-9}) {
+            assertThat(SURFACE.impliedVolatility(-0.1, t)).isEqualTo(atOneMonth);
+        }
     }
 
     @Test

@@ -62,8 +62,7 @@ public interface SalePolicy {
     /** Post-trade utilisation within the band's cap. */
     SalePolicy UTILIZATION_CAP = s -> {
         Balances balances = s.vault().balances();
-        long capital = Math.addExact(Math.addExact(balances.lpFree().units(), balances.locked().units()),
-                s.lpIncome().units());
+        long capital = Math.addExact(balances.lpCapital().units(), s.lpIncome().units());
         long lockedAfter = Math.addExact(balances.locked().units(), s.collateral().units());
         double cap = s.vault().riskLevel().maxUtilization(s.vault().parameters());
         double after = capital > 0 ? (double) lockedAfter / capital : 1;
