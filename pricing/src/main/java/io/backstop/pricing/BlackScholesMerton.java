@@ -154,7 +154,7 @@ public final class BlackScholesMerton {
         // Two reciprocals serve every Greek: σ/√T = σ²/s, 1/σ = √T/s.
         double inverseS = 1 / s;
         double inverseSpot = 1 / spot;
-        double h = x / s; // as the price alone divides, so that both give the same price to the bit
+        double h = NormalisedBlack.ratio(x, s, inverseS); // as the price alone takes it: the same price to the bit
         double d1 = h + 0.5 * s;
         double d2 = d1 - s;
         double normalisedVega = NormalisedBlack.vegaAt(h, 0.5 * s);
