@@ -268,14 +268,11 @@ public final class BlackScholesMerton {
      * so there the product is taken in logarithms; (h, t) are derived only then, off the common path.
      */
     private static double timeValue(double scale, double b, double x, double s) {
-        if (b >= SMALLEST_DIRECT_TIME_VALUE || b == 0 && !(s > 0)) {
+        if (b >= NormalisedBlack.SMALLEST_DIRECT_PRICE || b == 0 && !(s > 0)) {
             return scale * b;
         }
         return Math.exp(Math.log(scale) + NormalisedBlack.logOutOfTheMoney(x, x / s, 0.5 * s));
     }
-
-    /** 2^−960: normalised prices from here up keep every digit, and no product with a scale underflows. */
-    private static final double SMALLEST_DIRECT_TIME_VALUE = 0x1p-960;
 
     private static double belowUpperBound(OptionType type, double value, double spotLeg, double strikeLeg) {
         return Math.min(value, type == OptionType.CALL ? spotLeg : strikeLeg);

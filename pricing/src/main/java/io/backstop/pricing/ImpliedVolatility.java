@@ -53,8 +53,9 @@ public final class ImpliedVolatility {
         double timeValue = price - intrinsic;
         double beta = timeValue / scale;
         double x = -Math.abs(moneyness);
-        if (beta < LetsBeRational.SMALLEST_DIRECT_PRICE) {
-            // β would lose digits to underflow while the price itself need not: solve with ln β from the price.
+        if (beta < NormalisedBlack.SMALLEST_DIRECT_PRICE) {
+            // β, and the iterates' prices near it, would lose digits to underflow while the price itself need not:
+            // solve with ln β from the price.
             double lnBeta = Math.log(timeValue) - Math.log(scale);
             return LetsBeRational.totalVolatilityOfLog(lnBeta, x) / Math.sqrt(expiry);
         }

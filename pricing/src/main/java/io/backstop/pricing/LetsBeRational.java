@@ -28,11 +28,6 @@ final class LetsBeRational {
     private static final double SQRT_DBL_MAX = Math.sqrt(Double.MAX_VALUE);
     /** From here on |x| the two terms of b_c differ by more than a factor two, so nothing material cancels. */
     private static final double CLOSED_FORM_INFLEXION = 0.5;
-    /**
-     * Below this normalised price (2^−960, about 1e-289) the solver takes ln β instead of β: β and the prices b
-     * of the iterates near it would otherwise come within reach of the subnormal range and its lost digits.
-     */
-    static final double SMALLEST_DIRECT_PRICE = 0x1p-960;
 
     private LetsBeRational() {
     }
@@ -96,7 +91,7 @@ final class LetsBeRational {
 
     /**
      * {@link #totalVolatility(double, double)} for a normalised price given by its logarithm, for prices so small
-     * that β itself would lose digits to underflow (below {@link #SMALLEST_DIRECT_PRICE}; the option's price can
+     * that β itself would lose digits to underflow (below {@link NormalisedBlack#SMALLEST_DIRECT_PRICE}; the option's price can
      * still be a normal number when β is not). Such a β lies far below b_l, where the lower map is β itself to
      * double precision (f(0) = 0, f'(0) = 1), so the guess inverts the map from ln β and the steps price in logs.
      *

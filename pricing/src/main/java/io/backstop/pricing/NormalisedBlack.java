@@ -32,6 +32,11 @@ public final class NormalisedBlack {
     private static final double ROUGH_T_THRESHOLD = 0.01;
     private static final double LOG_ONE_OVER_SQRT_TWO_PI = -0.5 * Math.log(2 * Math.PI);
     private static final double EPSILON = Math.ulp(1.0);
+    /**
+     * 2^−960, about 1e-289: normalised prices from here up keep every digit, and their product with any scale
+     * stays clear of the subnormal range. Below it the price and the implied volatility work with ln b instead.
+     */
+    static final double SMALLEST_DIRECT_PRICE = 0x1p-960;
     private static final double SINH_SERIES_LIMIT = 0.7;
     /** 1/(2k+1)! for the Taylor series' terms k = 1..7: the integer coefficients stay exact, one rounding each. */
     private static final double INV_FACTORIAL_3 = 1.0 / 6L;

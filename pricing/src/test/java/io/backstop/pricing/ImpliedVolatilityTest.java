@@ -110,7 +110,7 @@ class ImpliedVolatilityTest {
                             .isCloseTo(vol, within(tolerance));
                     subnormal += price < Double.MIN_NORMAL ? 1 : 0;
                     double scale = Math.sqrt(spot * strike);
-                    belowDirect += price >= Double.MIN_NORMAL && price / scale < LetsBeRational.SMALLEST_DIRECT_PRICE
+                    belowDirect += price >= Double.MIN_NORMAL && price / scale < NormalisedBlack.SMALLEST_DIRECT_PRICE
                             ? 1 : 0;
                 }
             }
