@@ -73,13 +73,15 @@ public final class VolatilitySurface {
      * @return σ_imp(k, T)²·T
      */
     public double totalVariance(double logMoneyness, double expiry) {
-        int last = expiries.length - 1;
-        if (expiry <= expiries[0]) {
-            return smiles[0].totalVariance(logMoneyness) * (expiry / expiries[0]);
+        int flat = flatSmile(expiry);
+        if (flat >= 0) {
+            return smiles[flat].totalVariance(logMoneyness) * (expiry / expiries[flat]);
         }
-        if (expiry >= expiries[last]) {
-            return smiles[last].totalVariance(logMoneyness) * (expiry / expiries[last]);
-        }
+        return interpolatedVariance(logMoneyness, expiry);
+    }
+
+    /** w(k, T) strictly between the first and the last quoted expiry: linear in T between the two around it. */
+    private double interpolatedVariance(double logMoneyness, double expiry) {
         int i = Arrays.binarySearch(expiries, expiry);
         if (i >= 0) {
             return smiles[i].totalVariance(logMoneyness);
@@ -103,16 +105,25 @@ public final class VolatilitySurface {
         if (!(expiry >= 0)) {
             throw new IllegalArgumentException("expiry must be non-negative, was " + expiry);
         }
-        // Outside the quoted expiries the volatility is held flat: read it off the nearest smile directly, which
-        // is exact and spares the division and product that scaling its total variance by T and back would cost.
-        int last = expiries.length - 1;
+        // Where the volatility is held flat, read it off that smile directly: exact, and without the product and
+        // division that scaling its total variance by T and back would put on every price's critical path.
+        int flat = flatSmile(expiry);
+        if (flat >= 0) {
+            return Math.sqrt(smiles[flat].totalVariance(logMoneyness) / expiries[flat]);
+        }
+        return Math.sqrt(interpolatedVariance(logMoneyness, expiry) / expiry);
+    }
+
+    /**
+     * The smile whose volatility is held flat at an expiry: the first at or before the first quoted expiry (T = 0
+     * included), the last at or after the last one; −1 in between, where total variance is interpolated.
+     */
+    private int flatSmile(double expiry) {
         if (expiry <= expiries[0]) {
-            return Math.sqrt(smiles[0].totalVariance(logMoneyness) / expiries[0]);
+            return 0;
         }
-        if (expiry >= expiries[last]) {
-            return Math.sqrt(smiles[last].totalVariance(logMoneyness) / expiries[last]);
-        }
-        return Math.sqrt(totalVariance(logMoneyness, expiry) / expiry);
+        int last = expiries.length - 1;
+        return expiry >= expiries[last] ? last : -1;
     }
 
     /**
