@@ -271,7 +271,8 @@ public final class BlackScholesMerton {
         if (b >= NormalisedBlack.SMALLEST_DIRECT_PRICE || b == 0 && !(s > 0)) {
             return scale * b;
         }
-        return Math.exp(Math.log(scale) + NormalisedBlack.logOutOfTheMoney(x, x / s, 0.5 * s));
+        return Math.exp(Math.log(scale) + NormalisedBlack.logOutOfTheMoney(x, NormalisedBlack.ratio(x, s, 1 / s),
+                0.5 * s));
     }
 
     private static double belowUpperBound(OptionType type, double value, double spotLeg, double strikeLeg) {
