@@ -109,8 +109,7 @@ final class LetsBeRational {
         double sC = Math.sqrt(Math.abs(2 * x));
         double bMaxInverse = Math.exp(-0.5 * x);
         double sL = sC - inflexionPrice(x, sC, Math.exp(0.5 * x), bMaxInverse) * SQRT_TWO_PI * bMaxInverse;
-        double cubeRoot = Math.exp((lnBeta - Math.log(TWO_PI_OVER_SQRT_27 * Math.abs(x))) / 3);
-        double s = Math.abs(x / (SQRT_THREE * StandardNormal.inverseCdf(cubeRoot)));
+        double s = fromCubeRoot(x, Math.exp((lnBeta - Math.log(TWO_PI_OVER_SQRT_27 * Math.abs(x))) / 3));
         return lowestSegmentSteps(lnBeta, x, s, sL > s ? sL : Double.MAX_VALUE, true);
     }
 
@@ -396,9 +395,12 @@ final class LetsBeRational {
         if (f < Double.MIN_NORMAL) {
             return 0;
         }
-        double ax = Math.abs(x);
         // A guess needs no correctly rounded cube root: Math.pow is an intrinsic, Math.cbrt a native call on JDK 17.
-        double cubeRoot = Math.pow(f / (TWO_PI_OVER_SQRT_27 * ax), 1.0 / 3);
+        return fromCubeRoot(x, Math.pow(f / (TWO_PI_OVER_SQRT_27 * Math.abs(x)), 1.0 / 3));
+    }
+
+    /** The last step of inverting the lower map: s = |x / (√3·Φ⁻¹(c))| for c = (f / (2π|x|/√27))^{1/3}. */
+    private static double fromCubeRoot(double x, double cubeRoot) {
         return Math.abs(x / (SQRT_THREE * StandardNormal.inverseCdf(cubeRoot)));
     }
 

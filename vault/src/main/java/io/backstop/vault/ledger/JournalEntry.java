@@ -54,7 +54,7 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         private final String vault;
         private final Instant at;
         private final String memo;
-        // An array handed to List.of at the end, so the entry's immutable copy is the only one made.
+        // An array, trimmed into an immutable list at the end: no ArrayList, and the record keeps that list as it is.
         private Posting[] postings = new Posting[4];
         private int size;
 
