@@ -15,12 +15,23 @@ import java.util.Optional;
 /**
  * One rule a sale must pass, evaluated for a quote and again when it is taken. {@link #ALL} is the list, in the
  * order their rejections are reported.
+ *
+ * <p>An enum whose {@link #check} switches over the rules, not an interface implemented by five lambdas: every quote
+ * and every buy runs the whole list, and one call site reaching five implementations is a megamorphic call the
+ * compiler cannot inline.
  */
-@FunctionalInterface
-public interface SalePolicy {
+public enum SalePolicy {
 
-    /** The rejection, or empty when the sale passes. */
-    Optional<Rejection> check(Sale sale);
+    /** Quantity must be positive. */
+    POSITIVE_QUANTITY,
+    /** The risk ladder has not halted sales. */
+    TRADING_NOT_HALTED,
+    /** Listing rules and trading cutoff. */
+    LISTED,
+    /** Free liquidity covers the collateral. */
+    FREE_LIQUIDITY,
+    /** Post-trade utilisation within the band's cap. */
+    UTILIZATION_CAP;
 
     /**
      * What a sale is checked against.
@@ -33,34 +44,52 @@ public interface SalePolicy {
      * @param lpIncome   what the premium adds to LP free capital
      * @param now        the clock
      */
-    record Sale(VaultState vault, OptionSeries series, Quantity quantity, double spot, Amount collateral,
+    public record Sale(VaultState vault, OptionSeries series, Quantity quantity, double spot, Amount collateral,
             Amount lpIncome, Instant now) {
     }
 
-    /** Quantity must be positive. */
-    SalePolicy POSITIVE_QUANTITY = s -> s.quantity().isPositive() ? Optional.empty()
-            : Optional.of(new Rejection(RejectionCode.INVALID_QUANTITY, "quantity must be positive, was " + s.quantity()));
+    /** Every sale policy, in reporting order. */
+    public static final List<SalePolicy> ALL = List.of(values());
 
-    /** The risk ladder has not halted sales. */
-    SalePolicy TRADING_NOT_HALTED = s -> s.vault().riskLevel().allowsSales() ? Optional.empty()
-            : Optional.of(new Rejection(RejectionCode.TRADING_HALTED, "new sales are halted: buffer coverage "
-                    + Decimals.fixed(s.vault().coverage().ratio(), 3) + " is below "
-                    + s.vault().parameters().get(Parameter.HALT_BELOW_COVERAGE)));
+    /**
+     * What a position the pool takes over must pass: it was written elsewhere, so listing, halt and utilisation
+     * rules of new sales do not apply, but its collateral must still come out of free liquidity.
+     */
+    public static final List<SalePolicy> ASSUMPTION = List.of(POSITIVE_QUANTITY, FREE_LIQUIDITY);
 
-    /** Listing rules and trading cutoff. */
-    SalePolicy LISTED = s -> ListingRules.check(s.series(), s.spot(), s.now(), s.vault().parameters());
+    /** The rejection, or empty when the sale passes. */
+    public Optional<Rejection> check(Sale sale) {
+        return switch (this) {
+            case POSITIVE_QUANTITY -> positiveQuantity(sale);
+            case TRADING_NOT_HALTED -> tradingNotHalted(sale);
+            case LISTED -> ListingRules.check(sale.series(), sale.spot(), sale.now(), sale.vault().parameters());
+            case FREE_LIQUIDITY -> freeLiquidity(sale);
+            case UTILIZATION_CAP -> utilizationCap(sale);
+        };
+    }
 
-    /** Free liquidity covers the collateral. */
-    SalePolicy FREE_LIQUIDITY = s -> {
+    private static Optional<Rejection> positiveQuantity(Sale s) {
+        return s.quantity().isPositive() ? Optional.empty()
+                : Optional.of(new Rejection(RejectionCode.INVALID_QUANTITY, "quantity must be positive, was "
+                        + s.quantity()));
+    }
+
+    private static Optional<Rejection> tradingNotHalted(Sale s) {
+        return s.vault().riskLevel().allowsSales() ? Optional.empty()
+                : Optional.of(new Rejection(RejectionCode.TRADING_HALTED, "new sales are halted: buffer coverage "
+                        + Decimals.fixed(s.vault().coverage().ratio(), 3) + " is below "
+                        + s.vault().parameters().get(Parameter.HALT_BELOW_COVERAGE)));
+    }
+
+    private static Optional<Rejection> freeLiquidity(Sale s) {
         // In minor units: every quote and every buy passes here, and the amounts are only needed for the message.
         long free = Math.addExact(s.vault().balances().lpFree().units(), s.lpIncome().units());
         return free >= s.collateral().units() ? Optional.empty()
                 : Optional.of(new Rejection(RejectionCode.INSUFFICIENT_LIQUIDITY, "collateral " + s.collateral()
                         + " exceeds free liquidity " + Amount.ofUnits(free)));
-    };
+    }
 
-    /** Post-trade utilisation within the band's cap. */
-    SalePolicy UTILIZATION_CAP = s -> {
+    private static Optional<Rejection> utilizationCap(Sale s) {
         Balances balances = s.vault().balances();
         long capital = Math.addExact(balances.lpCapital().units(), s.lpIncome().units());
         long lockedAfter = Math.addExact(balances.locked().units(), s.collateral().units());
@@ -69,26 +98,17 @@ public interface SalePolicy {
         return after <= cap ? Optional.empty()
                 : Optional.of(new Rejection(RejectionCode.UTILIZATION_CAP, "post-trade utilisation "
                         + Decimals.fixed(after, 4) + " would exceed the cap " + Decimals.fixed(cap, 4)));
-    };
-
-    /** Every sale policy, in reporting order. */
-    List<SalePolicy> ALL = List.of(POSITIVE_QUANTITY, TRADING_NOT_HALTED, LISTED, FREE_LIQUIDITY, UTILIZATION_CAP);
-
-    /**
-     * What a position the pool takes over must pass: it was written elsewhere, so listing, halt and utilisation
-     * rules of new sales do not apply, but its collateral must still come out of free liquidity.
-     */
-    List<SalePolicy> ASSUMPTION = List.of(POSITIVE_QUANTITY, FREE_LIQUIDITY);
+    }
 
     /** The first rejection among {@link #ALL}, or empty. */
-    static Optional<Rejection> firstRejection(Sale sale) {
+    public static Optional<Rejection> firstRejection(Sale sale) {
         return firstRejection(sale, ALL);
     }
 
     /** The first rejection among the given policies, or empty. */
-    static Optional<Rejection> firstRejection(Sale sale, List<SalePolicy> policies) {
-        for (SalePolicy policy : policies) {
-            Optional<Rejection> r = policy.check(sale);
+    public static Optional<Rejection> firstRejection(Sale sale, List<SalePolicy> policies) {
+        for (int i = 0; i < policies.size(); i++) {
+            Optional<Rejection> r = policies.get(i).check(sale);
             if (r.isPresent()) {
                 return r;
             }
