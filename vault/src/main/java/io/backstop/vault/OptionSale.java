@@ -96,14 +96,10 @@ final class OptionSale {
                 .credit(Account.TREASURY, b.treasury()).build();
         return openPosition(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), paid, buyer,
                 premium, tradeId -> {
-                    List<VaultEvent> events = new ArrayList<>(3);
-                    events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, quote.series().id(),
-                            quote.quantity(), paid, quote.collateral()));
-                    if (b.bufferContribution().isPositive()) {
-                        events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(),
-                                InsuranceBuffer.FEES));
-                    }
-                    return events;
+                    VaultEvent sold = new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, quote.series().id(),
+                            quote.quantity(), paid, quote.collateral());
+                    return b.bufferContribution().isPositive() ? List.of(sold, new VaultEvent.BufferFunded(vault.id(),
+                            now, b.bufferContribution(), InsuranceBuffer.FEES)) : List.of(sold);
                 }, market, now);
     }
 
@@ -128,8 +124,8 @@ final class OptionSale {
             return Outcome.rejected(rejection.get());
         }
         return openPosition(vault, book, null, series, quantity, collateral, Amount.ZERO, holder, null,
-                tradeId -> new ArrayList<>(List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder,
-                        series.id(), quantity, collateral))), market, now);
+                tradeId -> List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder, series.id(),
+                        quantity, collateral)), market, now);
     }
 
     /**
@@ -139,7 +135,7 @@ final class OptionSale {
      *
      * @param quote    the quote being taken, or null when the position is taken over
      * @param payment  the premium's entry, or null when none is booked
-     * @param eventsOf the command's events for the trade id, in a mutable list the ladder may add to
+     * @param eventsOf the command's events for the trade id; a move of the ladder is appended to a copy
      */
     private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
             OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder,
@@ -157,7 +153,12 @@ final class OptionSale {
                 vault.exposure().plus(before.stressValues(), quantity.toDouble()), vault.simulatedStressLoss(),
                 sequence, vault.withdrawalQueue());
         List<VaultEvent> events = eventsOf.apply(tradeId);
-        after = RiskLadder.reassess(after, now, events);
+        VaultEvent.RiskLevelChanged moved = RiskLadder.change(after, now);
+        if (moved != null) {
+            after = RiskLadder.move(after, moved);
+            events = new ArrayList<>(events);
+            events.add(moved);
+        }
         Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, premium, null, false);
         return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position,
                 quote == null ? null : quote.asTaken()), events,
