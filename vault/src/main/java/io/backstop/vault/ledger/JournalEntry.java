@@ -54,7 +54,7 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         private final String vault;
         private final Instant at;
         private final String memo;
-        // An array, trimmed into an immutable list at the end: no ArrayList, and the record keeps that list as it is.
+        // An array, made into an immutable list at the end: no ArrayList, and the record keeps that list as it is.
         private Posting[] postings = new Posting[4];
         private int size;
 
@@ -99,7 +99,14 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         }
 
         public JournalEntry build() {
-            return new JournalEntry(vault, at, memo, List.of(Arrays.copyOf(postings, size)));
+            // List.of keeps one or two lines in fields and copies three or more, so the array is trimmed only when
+            // it is not full and its copy would otherwise be copied again.
+            List<Posting> lines = switch (size) {
+                case 1 -> List.of(postings[0]);
+                case 2 -> List.of(postings[0], postings[1]);
+                default -> List.of(size == postings.length ? postings : Arrays.copyOf(postings, size));
+            };
+            return new JournalEntry(vault, at, memo, lines);
         }
     }
 }
