@@ -42,10 +42,11 @@ final class SimulatedVault {
 
     private VaultState vault;
     private LpAccount lps;
-    private final Map<String, SeriesBook> live = new LinkedHashMap<>();
-    private final Map<String, List<Position>> positions = new LinkedHashMap<>();
+    // Sized for a busy book up front: a path's maps are new, and growing them step by step rehashes every entry.
+    private final Map<String, SeriesBook> live = new LinkedHashMap<>(256);
+    private final Map<String, List<Position>> positions = new HashMap<>(256);
     // One instance per series: a series' id is built once, not on every arrival that names it.
-    private final Map<OptionSeries, OptionSeries> listed = new HashMap<>();
+    private final Map<OptionSeries, OptionSeries> listed = new HashMap<>(512);
 
     // The options' mark-to-market at the current step: revalued in full once a step, then moved by each sale and
     // settlement, so a step prices every live series once rather than once per command.
