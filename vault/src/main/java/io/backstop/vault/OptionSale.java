@@ -96,10 +96,14 @@ final class OptionSale {
                 .credit(Account.TREASURY, b.treasury()).build();
         return openPosition(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), paid, buyer,
                 premium, tradeId -> {
-                    VaultEvent sold = new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, quote.series().id(),
-                            quote.quantity(), paid, quote.collateral());
-                    return b.bufferContribution().isPositive() ? List.of(sold, new VaultEvent.BufferFunded(vault.id(),
-                            now, b.bufferContribution(), InsuranceBuffer.FEES)) : List.of(sold);
+                    List<VaultEvent> events = new ArrayList<>(3);
+                    events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, quote.series().id(),
+                            quote.quantity(), paid, quote.collateral()));
+                    if (b.bufferContribution().isPositive()) {
+                        events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(),
+                                InsuranceBuffer.FEES));
+                    }
+                    return events;
                 }, market, now);
     }
 
@@ -124,8 +128,8 @@ final class OptionSale {
             return Outcome.rejected(rejection.get());
         }
         return openPosition(vault, book, null, series, quantity, collateral, Amount.ZERO, holder, null,
-                tradeId -> List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder, series.id(),
-                        quantity, collateral)), market, now);
+                tradeId -> new ArrayList<>(List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder,
+                        series.id(), quantity, collateral))), market, now);
     }
 
     /**
@@ -135,7 +139,7 @@ final class OptionSale {
      *
      * @param quote    the quote being taken, or null when the position is taken over
      * @param payment  the premium's entry, or null when none is booked
-     * @param eventsOf the command's events for the trade id; a move of the ladder is appended to a copy
+     * @param eventsOf the command's events for the trade id, in a mutable list the ladder may add to
      */
     private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
             OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder,
@@ -153,12 +157,7 @@ final class OptionSale {
                 vault.exposure().plus(before.stressValues(), quantity.toDouble()), vault.simulatedStressLoss(),
                 sequence, vault.withdrawalQueue());
         List<VaultEvent> events = eventsOf.apply(tradeId);
-        VaultEvent.RiskLevelChanged moved = RiskLadder.change(after, now);
-        if (moved != null) {
-            after = RiskLadder.move(after, moved);
-            events = new ArrayList<>(events);
-            events.add(moved);
-        }
+        after = RiskLadder.reassess(after, now, events);
         Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, premium, null, false);
         return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position,
                 quote == null ? null : quote.asTaken()), events,
