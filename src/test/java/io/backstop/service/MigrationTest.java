@@ -38,7 +38,8 @@ class MigrationTest {
             sql.execute("""
                     INSERT INTO option_series (vault, id, option_type, strike, expiry, open_interest, locked,
                       stress_values) VALUES
-                      ('v1', 'old', 'PUT', 1, now(), 0, 0, '[1.5,2.5,0.25,0.5,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]'),
+                      ('v1', 'old', 'PUT', 1, now(), 0, 0,
+                        '[1.5,2.5,0.25,0.5,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]'),
                       ('v1', 'new', 'PUT', 2, now(), 0, 0, '[1,2,3,4,5,6,7,8,9,10]')""");
         }
 

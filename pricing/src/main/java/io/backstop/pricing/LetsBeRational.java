@@ -91,9 +91,10 @@ final class LetsBeRational {
 
     /**
      * {@link #totalVolatility(double, double)} for a normalised price given by its logarithm, for prices so small
-     * that β itself would lose digits to underflow (below {@link NormalisedBlack#SMALLEST_DIRECT_PRICE}; the option's price can
-     * still be a normal number when β is not). Such a β lies far below b_l, where the lower map is β itself to
-     * double precision (f(0) = 0, f'(0) = 1), so the guess inverts the map from ln β and the steps price in logs.
+     * that β itself would lose digits to underflow (below {@link NormalisedBlack#SMALLEST_DIRECT_PRICE}; the
+     * option's price can still be a normal number when β is not). Such a β lies far below b_l, where the lower map
+     * is β itself to double precision (f(0) = 0, f'(0) = 1), so the guess inverts the map from ln β and the steps
+     * price in logs.
      *
      * @param lnBeta ln β, −∞ for a zero time value
      * @param x      the log-moneyness, ≤ 0

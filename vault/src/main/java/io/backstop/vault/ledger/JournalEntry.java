@@ -99,8 +99,8 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         }
 
         public JournalEntry build() {
-            // List.of keeps one or two lines in fields and copies three or more, so the array is trimmed only when
-            // it is not full and its copy would otherwise be copied again.
+            // List.of holds one or two lines in fields, so those need no array; three or more it copies itself, so
+            // a full array goes in as it is and only a partly filled one is trimmed first.
             List<Posting> lines = switch (size) {
                 case 1 -> List.of(postings[0]);
                 case 2 -> List.of(postings[0], postings[1]);
