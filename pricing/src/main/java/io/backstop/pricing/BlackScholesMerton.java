@@ -69,12 +69,61 @@ public final class BlackScholesMerton {
         if (type == null) {
             throw new IllegalArgumentException("option type is missing");
         }
+        checkLegs(logMoneyness, totalVol, spotLeg, strikeLeg);
+        return presentValue(type, logMoneyness, totalVol, spotLeg, strikeLeg,
+                Math.sqrt(spotLeg) * Math.sqrt(strikeLeg));
+    }
+
+    /**
+     * The time value a call and a put on the same forward terms share: the value of whichever of the two is out of
+     * the money. Each option's price is its forward intrinsic value plus this, exactly as
+     * {@link #priceFromLegs} computes it, so pricing both from one time value (see {@link #priceFromTimeValue})
+     * gives the same two prices to the bit at the cost of one.
+     *
+     * @param logMoneyness x = ln(F/K), finite
+     * @param totalVol     s = σ√T ≥ 0
+     * @param spotLeg      S·e^{−qT} &gt; 0
+     * @param strikeLeg    K·e^{−rT} &gt; 0
+     * @return the out-of-the-money option's value
+     */
+    public static double timeValueFromLegs(double logMoneyness, double totalVol, double spotLeg, double strikeLeg) {
+        checkLegs(logMoneyness, totalVol, spotLeg, strikeLeg);
+        double otm = -Math.abs(logMoneyness);
+        return timeValue(Math.sqrt(spotLeg) * Math.sqrt(strikeLeg), NormalisedBlack.call(otm, totalVol), otm,
+                totalVol);
+    }
+
+    /**
+     * The price of a call or a put from the time value of its forward terms ({@link #timeValueFromLegs}): its
+     * forward intrinsic value plus the time value, below the option's upper bound; equal to {@link #priceFromLegs}
+     * on the same terms.
+     *
+     * @param type         call or put
+     * @param logMoneyness x = ln(F/K), finite
+     * @param timeValue    what {@link #timeValueFromLegs} gave for these terms
+     * @param spotLeg      S·e^{−qT} &gt; 0
+     * @param strikeLeg    K·e^{−rT} &gt; 0
+     * @return the option's value
+     */
+    public static double priceFromTimeValue(OptionType type, double logMoneyness, double timeValue, double spotLeg,
+            double strikeLeg) {
+        if (type == null) {
+            throw new IllegalArgumentException("option type is missing");
+        }
+        PricingInputs.nonNegative("time value", timeValue);
+        PricingInputs.finite("log-moneyness", logMoneyness);
+        PricingInputs.positive("spot leg", spotLeg);
+        PricingInputs.positive("strike leg", strikeLeg);
+        double scale = Math.sqrt(spotLeg) * Math.sqrt(strikeLeg);
+        return belowUpperBound(type, intrinsicValue(type, type.sign() * logMoneyness, spotLeg, strikeLeg, scale)
+                + timeValue, spotLeg, strikeLeg);
+    }
+
+    private static void checkLegs(double logMoneyness, double totalVol, double spotLeg, double strikeLeg) {
         PricingInputs.finite("log-moneyness", logMoneyness);
         PricingInputs.nonNegative("total volatility", totalVol);
         PricingInputs.positive("spot leg", spotLeg);
         PricingInputs.positive("strike leg", strikeLeg);
-        return presentValue(type, logMoneyness, totalVol, spotLeg, strikeLeg,
-                Math.sqrt(spotLeg) * Math.sqrt(strikeLeg));
     }
 
     /**

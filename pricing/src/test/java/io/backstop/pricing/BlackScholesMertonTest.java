@@ -240,6 +240,36 @@ class BlackScholesMertonTest {
     }
 
     @Test
+    void oneTimeValue_pricesTheCallAndThePutOfTheSameTermsToTheBit() {
+        int compared = 0;
+        for (ReferenceGrid.Row row : ReferenceGrid.rows()) {
+            if (row.expiry() == 0) {
+                continue;
+            }
+            double x = BlackScholesMerton.logMoneyness(row.spot(), row.strike(), row.expiry(), row.rate(),
+                    row.dividend());
+            double s = row.vol() * Math.sqrt(row.expiry());
+            double spotLeg = row.spot() * Math.exp(-row.dividend() * row.expiry());
+            double strikeLeg = row.strike() * Math.exp(-row.rate() * row.expiry());
+            double timeValue = BlackScholesMerton.timeValueFromLegs(x, s, spotLeg, strikeLeg);
+            for (OptionType type : OptionType.values()) {
+                assertThat(BlackScholesMerton.priceFromTimeValue(type, x, timeValue, spotLeg, strikeLeg))
+                        .as("%s %s", type, row)
+                        .isEqualTo(BlackScholesMerton.priceFromLegs(type, x, s, spotLeg, strikeLeg));
+            }
+            // The time value is the out-of-the-money side's price.
+            assertThat(timeValue).isEqualTo(BlackScholesMerton.priceFromLegs(x >= 0 ? PUT : CALL, x, s, spotLeg,
+                    strikeLeg));
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(4000);
+        assertThatThrownBy(() -> BlackScholesMerton.priceFromTimeValue(CALL, 0, -1, 100, 100))
+                .hasMessage("time value must be non-negative and finite, was -1.0");
+        assertThatThrownBy(() -> BlackScholesMerton.timeValueFromLegs(0, 0.2, 100, Double.NaN))
+                .hasMessage("strike leg must be positive and finite, was NaN");
+    }
+
+    @Test
     void badInputs_areRejectedNamingTheValue() {
         assertThatThrownBy(() -> BlackScholesMerton.price(CALL, -3, 100, 1, 0, 0, 0.2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("spot must be positive and finite, was -3.0");
