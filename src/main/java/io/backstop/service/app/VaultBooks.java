@@ -19,6 +19,7 @@ import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.oracle.OracleLimits;
 import io.backstop.vault.oracle.OraclePrices;
 import io.backstop.vault.oracle.PriceObservation;
+import io.backstop.vault.quote.OptionSeries;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -63,10 +65,14 @@ public class VaultBooks {
                 .onItem().ifNull().failWith(() -> ApiProblem.notFound("no vault '" + vaultId + "'"));
     }
 
-    /** The vault's series not settled yet (live or expired and pending). */
+    /**
+     * The vault's series not settled yet (live or expired and pending), in book order: valued in that order, a
+     * strike's call and put share their pricing.
+     */
     public Uni<List<SeriesBook>> unsettled(VaultState vault) {
         return SeriesRecord.<SeriesRecord>list("vault = ?1 and settlementPrice is null", vault.id())
-                .map(rows -> rows.stream().map(r -> Aggregates.seriesBook(vault, r)).toList());
+                .map(rows -> rows.stream().map(r -> Aggregates.seriesBook(vault, r))
+                        .sorted(Comparator.comparing(SeriesBook::series, OptionSeries.BOOK_ORDER)).toList());
     }
 
     /** The last accepted price of an underlying, or null. */

@@ -65,12 +65,13 @@ final class ProtocolControls {
             Amount simulatedStressLoss, Instant now) {
         StressExposure exposure = StressExposure.NONE;
         List<SeriesBook> refreshed = new ArrayList<>(live.size());
+        StressScenarios.Repricing grid = new StressScenarios.Repricing(market, vault.parameters(), now);
         for (SeriesBook book : live) {
             if (book.isSettled()) {
                 refreshed.add(book);
                 continue;
             }
-            double[] values = StressScenarios.valuesPerContract(book.series(), market, vault.parameters(), now);
+            double[] values = grid.valuesPerContract(book.series());
             exposure = exposure.plus(values, book.openInterest().toDouble());
             refreshed.add(book.withStressValues(values));
         }

@@ -4,7 +4,8 @@ import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Rounding;
-import io.backstop.vault.quote.Pricing;
+import io.backstop.vault.quote.OptionSeries;
+import io.backstop.vault.quote.SeriesMarks;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -25,12 +26,16 @@ public record Valuation(double liability) {
         }
     }
 
-    /** Values the unsettled series of a vault. */
+    /**
+     * Values the unsettled series of a vault. Given in {@link OptionSeries#BOOK_ORDER}, a call and a put of one
+     * strike share their pricing (see {@link SeriesMarks}); each series' value does not depend on it.
+     */
     public static Valuation of(Collection<SeriesBook> series, MarketSnapshot market, VaultParameters p, Instant now) {
+        SeriesMarks marks = new SeriesMarks(market, p, now);
         double sum = 0;
         for (SeriesBook book : series) {
             if (!book.isSettled() && book.openInterest().isPositive()) {
-                sum += book.openInterest().toDouble() * Pricing.valuePerContract(book.series(), market, p, now);
+                sum += book.openInterest().toDouble() * marks.valuePerContract(book.series());
             }
         }
         return new Valuation(sum);

@@ -228,7 +228,8 @@ public final class VaultEngine {
     /**
      * Re-prices every live series on the stress grid at the current market and clock, rebuilds the exposure from
      * scratch and moves the ladder. {@code simulatedStressLoss} is the simulator's loss beyond LP capital, or null to
-     * keep the last one.
+     * keep the last one. Live series in {@link OptionSeries#BOOK_ORDER} let a strike's call and put share
+     * their pricing; the values do not depend on it.
      */
     public static Outcome<RiskResult> reassessRisk(VaultState vault, List<SeriesBook> live, MarketSnapshot market,
             Amount simulatedStressLoss, Instant now) {

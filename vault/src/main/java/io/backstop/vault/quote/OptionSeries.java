@@ -5,6 +5,7 @@ import io.backstop.vault.ledger.Amount;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 
 /**
  * A European option series, cash-settled in the quote currency. A value: equal when underlying, quote currency,
@@ -16,6 +17,25 @@ public final class OptionSeries {
     /** Expiries from here up to the next constant have a four-digit year: their ids are formatted field by field. */
     private static final Instant FIRST_FOUR_DIGIT_YEAR = Instant.parse("1000-01-01T00:00:00Z");
     private static final Instant FIRST_FIVE_DIGIT_YEAR = Instant.parse("+10000-01-01T00:00:00Z");
+
+    /**
+     * The order a vault's book is kept and valued in: by expiry, then strike, then type (call first), so the call and
+     * the put of one strike and expiry are neighbours and share their pricing ({@link SeriesMarks}). Consistent
+     * with {@link #equals}.
+     */
+    public static final Comparator<OptionSeries> BOOK_ORDER = (a, b) -> {
+        int c = a.expiry.compareTo(b.expiry);
+        if (c == 0) {
+            c = Long.compare(a.strike.units(), b.strike.units());
+        }
+        if (c == 0) {
+            c = a.type.compareTo(b.type);
+        }
+        if (c == 0) {
+            c = a.underlying.compareTo(b.underlying);
+        }
+        return c != 0 ? c : a.quoteCurrency.compareTo(b.quoteCurrency);
+    };
 
     private final String underlying;
     private final String quoteCurrency;

@@ -42,31 +42,81 @@ public final class StressScenarios {
     /** The value per contract of a series in every scenario, in scenario order. */
     public static double[] valuesPerContract(OptionSeries series, MarketSnapshot market, VaultParameters p,
             Instant now) {
-        double[] values = new double[COUNT];
-        OptionType type = series.type();
-        double t = Pricing.yearsBetween(now, series.expiry());
-        double strike = series.strike().toDouble();
-        double strikeLeg = strike * Math.exp(-p.rate() * t);
-        double spotLeg = market.spot() * Math.exp(-p.dividendYield() * t);
-        double x = BlackScholesMerton.logMoneyness(market.spot(), strike, t, p.rate(), p.dividendYield());
-        double sqrtT = Math.sqrt(t);
-        // Every scenario's total volatility first, into the array the prices then replace: the surface reads are
-        // short independent chains of divisions and square roots, which the processor overlaps when they are not
-        // interleaved with the long code of a price.
-        for (int m = 0; m < SPOT_MOVES.length; m++) {
-            values[m] = t > 0 && SPOT_MOVES[m] != -1.0
-                    ? Pricing.volatility(x + LOG_SPOT_FACTORS[m], t, market.volShift(), p) * (1 + VOL_MOVE) * sqrtT
-                    : 0;
+        return new Repricing(market, p, now).valuesPerContract(series);
+    }
+
+    /**
+     * Re-prices a book's series on the grid one after another at one market snapshot and instant, each to the bit
+     * as {@link #valuesPerContract(OptionSeries, MarketSnapshot, VaultParameters, Instant)} prices it alone. A call
+     * and a put of one strike and expiry priced one after the other share the whole grid's volatilities and time
+     * values, as {@link io.backstop.vault.quote.SeriesMarks} does for marks: a book in
+     * {@link OptionSeries#BOOK_ORDER} costs little more than half.
+     *
+     * <p>Mutable and confined to one thread: one per reassessment.
+     */
+    public static final class Repricing {
+
+        private final MarketSnapshot market;
+        private final VaultParameters parameters;
+        private final Instant now;
+
+        // The last series' strike and expiry, and its scenarios' time values: what its other side shares.
+        private Instant expiry;
+        private long strikeUnits = -1;
+        private double years;
+        private double logMoneyness;
+        private double spotLeg;
+        private double strikeLeg;
+        private final double[] timeValues = new double[COUNT];
+
+        /** Re-prices at this market and instant with the vault's parameters. */
+        public Repricing(MarketSnapshot market, VaultParameters parameters, Instant now) {
+            this.market = market;
+            this.parameters = parameters;
+            this.now = now;
         }
-        for (int m = 0; m < SPOT_MOVES.length; m++) {
-            if (SPOT_MOVES[m] == -1.0) {
-                // At zero spot a call is worthless and a put is worth its discounted strike, whatever the volatility.
-                values[m] = type == OptionType.CALL ? 0 : strikeLeg;
-                continue;
+
+        /** The value per contract of a series in every scenario, in scenario order. */
+        public double[] valuesPerContract(OptionSeries series) {
+            if (!series.expiry().equals(expiry) || series.strike().units() != strikeUnits) {
+                price(series);
             }
-            values[m] = BlackScholesMerton.priceFromLegs(type, x + LOG_SPOT_FACTORS[m], values[m],
-                    spotLeg * (1 + SPOT_MOVES[m]), strikeLeg);
+            double[] values = new double[COUNT];
+            OptionType type = series.type();
+            for (int m = 0; m < SPOT_MOVES.length; m++) {
+                // At zero spot a call is worthless and a put is worth its discounted strike, whatever the volatility.
+                values[m] = SPOT_MOVES[m] == -1.0 ? (type == OptionType.CALL ? 0 : strikeLeg)
+                        : BlackScholesMerton.priceFromTimeValue(type, logMoneyness + LOG_SPOT_FACTORS[m],
+                                timeValues[m], spotLeg * (1 + SPOT_MOVES[m]), strikeLeg);
+            }
+            return values;
         }
-        return values;
+
+        /** The terms and time values a strike and expiry's call and put share. */
+        private void price(OptionSeries series) {
+            VaultParameters p = parameters;
+            expiry = series.expiry();
+            strikeUnits = series.strike().units();
+            years = Pricing.yearsBetween(now, expiry);
+            double strike = series.strike().toDouble();
+            strikeLeg = strike * Math.exp(-p.rate() * years);
+            spotLeg = market.spot() * Math.exp(-p.dividendYield() * years);
+            logMoneyness = BlackScholesMerton.logMoneyness(market.spot(), strike, years, p.rate(),
+                    p.dividendYield());
+            double sqrtT = Math.sqrt(years);
+            // Every scenario's total volatility first, then the time values: the surface reads are short independent
+            // chains of divisions and square roots, which the processor overlaps when they are not interleaved with
+            // the long code of a price.
+            for (int m = 0; m < SPOT_MOVES.length; m++) {
+                timeValues[m] = years > 0 && SPOT_MOVES[m] != -1.0 ? Pricing.volatility(logMoneyness
+                        + LOG_SPOT_FACTORS[m], years, market.volShift(), p) * (1 + VOL_MOVE) * sqrtT : 0;
+            }
+            for (int m = 0; m < SPOT_MOVES.length; m++) {
+                if (SPOT_MOVES[m] != -1.0) {
+                    timeValues[m] = BlackScholesMerton.timeValueFromLegs(logMoneyness + LOG_SPOT_FACTORS[m],
+                            timeValues[m], spotLeg * (1 + SPOT_MOVES[m]), strikeLeg);
+                }
+            }
+        }
     }
 }

@@ -19,9 +19,11 @@ import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +44,23 @@ final class SimulatedVault {
 
     private VaultState vault;
     private LpAccount lps;
-    // Sized for a busy book up front: a path's maps are new, and growing them step by step rehashes every entry.
-    private final Map<String, SeriesBook> live = new LinkedHashMap<>(256);
-    private final Map<String, List<Position>> positions = new HashMap<>(256);
-    // One instance per series: a series' id is built once, not on every arrival that names it.
-    private final Map<OptionSeries, OptionSeries> listed = new HashMap<>(512);
+    // Every series asked for, once: its id is built once, and an arrival finds its book and positions in one look-up.
+    // Sized for a busy book up front: a path's map is new, and growing it step by step rehashes every entry.
+    private final Map<OptionSeries, Listed> listed = new HashMap<>(512);
+    // The live ones in book order, so that marks and the stress grid price a strike's call and put together, and
+    // the expired ones come first.
+    private final List<Listed> live = new ArrayList<>(64);
+    private final List<SeriesBook> liveBooks = new AbstractList<>() {
+        @Override
+        public SeriesBook get(int index) {
+            return live.get(index).book;
+        }
+
+        @Override
+        public int size() {
+            return live.size();
+        }
+    };
 
     // The options' mark-to-market at the current step: revalued in full once a step, then moved by each sale and
     // settlement, so a step prices every live series once rather than once per command.
@@ -87,11 +101,10 @@ final class SimulatedVault {
         }
         for (int i = 0; i < book.size(); i++) {
             OpeningPosition line = book.get(i);
-            OptionSeries series = new OptionSeries(UNDERLYING, QUOTE_CURRENCY, line.type(), line.strike(),
-                    start.plus(Duration.ofDays(line.expiryDays())));
-            VaultEngine.TradeResult t = accepted(VaultEngine.assume(v.vault, v.live.get(series.id()), series,
-                    line.quantity(), OPENING_BOOK, market, start), "book[" + i + "]");
-            v.record(t);
+            Listed s = v.listing(new OptionSeries(UNDERLYING, QUOTE_CURRENCY, line.type(), line.strike(),
+                    start.plus(Duration.ofDays(line.expiryDays()))));
+            v.record(s, accepted(VaultEngine.assume(v.vault, s.book, s.series, line.quantity(), OPENING_BOOK, market,
+                    start), "book[" + i + "]"));
         }
         return v;
     }
@@ -103,11 +116,33 @@ final class SimulatedVault {
         return outcome.result();
     }
 
-    private void record(VaultEngine.TradeResult t) {
-        vault = t.vault();
-        live.put(t.series().id(), t.series());
-        positions.computeIfAbsent(t.series().id(), k -> new ArrayList<>()).add(t.position());
+    private Listed listing(OptionSeries series) {
+        return listed.computeIfAbsent(series, Listed::new);
     }
+
+    private void record(Listed s, VaultEngine.TradeResult t) {
+        vault = t.vault();
+        if (s.book == null) {
+            live.add(-Collections.binarySearch(live, s, IN_BOOK_ORDER) - 1, s);
+            s.positions = new ArrayList<>();
+        }
+        s.book = t.series();
+        s.positions.add(t.position());
+    }
+
+    /** A series the traders have asked for: its book and positions from its first sale; its book once settled. */
+    private static final class Listed {
+        final OptionSeries series;
+        SeriesBook book;
+        List<Position> positions;
+
+        Listed(OptionSeries series) {
+            this.series = series;
+        }
+    }
+
+    private static final Comparator<Listed> IN_BOOK_ORDER = (a, b) -> OptionSeries.BOOK_ORDER.compare(a.series,
+            b.series);
 
     VaultState state() {
         return vault;
@@ -119,7 +154,7 @@ final class SimulatedVault {
 
     /** Prices every live series at the step's market; later commands in the step keep the figure current. */
     void revalue(MarketSnapshot market, Instant now) {
-        liability = Valuation.of(live.values(), market, vault.parameters(), now).liability();
+        liability = Valuation.of(liveBooks, market, vault.parameters(), now).liability();
     }
 
     /** The valuation of the live series as of the last {@link #revalue} and the commands since. */
@@ -140,8 +175,8 @@ final class SimulatedVault {
 
     /** A trader asks for a quote and takes it at the quoted premium; rejections are counted. */
     void trade(OptionSeries wanted, Quantity quantity, MarketSnapshot market, Instant now) {
-        OptionSeries series = listed.computeIfAbsent(wanted, s -> s);
-        Outcome<VaultEngine.QuoteResult> q = VaultEngine.quote(vault, series, quantity, TRADERS, market, now);
+        Listed s = listing(wanted);
+        Outcome<VaultEngine.QuoteResult> q = VaultEngine.quote(vault, s.series, quantity, TRADERS, market, now);
         if (!q.isAccepted()) {
             tradesRejected++;
             return;
@@ -149,13 +184,13 @@ final class SimulatedVault {
         vault = q.result().vault();
         Quote quote = q.result().quote();
         long bufferBefore = vault.balances().buffer().units();
-        Outcome<VaultEngine.TradeResult> t = VaultEngine.buy(vault, live.get(series.id()), quote, quote.premium(),
-                TRADERS, market, now);
+        Outcome<VaultEngine.TradeResult> t = VaultEngine.buy(vault, s.book, quote, quote.premium(), TRADERS, market,
+                now);
         if (!t.isAccepted()) {
             tradesRejected++;
             return;
         }
-        record(t.result());
+        record(s, t.result());
         // Marked at the quote's theoretical value: the same surface read and price, not a second one (rounded up by
         // under a minor unit, the cautious side; the next step's revaluation starts afresh anyway).
         liability += quote.breakdown().theoretical().toDouble();
@@ -201,38 +236,36 @@ final class SimulatedVault {
         if (live.isEmpty()) {
             return;
         }
-        VaultEngine.RiskResult r = VaultEngine.reassessRisk(vault, List.copyOf(live.values()), market, null, now)
-                .result();
+        VaultEngine.RiskResult r = VaultEngine.reassessRisk(vault, liveBooks, market, null, now).result();
         vault = r.vault();
-        for (SeriesBook b : r.series()) {
-            live.put(b.id(), b);
+        for (int i = 0; i < live.size(); i++) {
+            live.get(i).book = r.series().get(i);
         }
     }
 
     /** Settles every expired series at the spot, pays the holders out, and tallies the waterfall. */
     void settleExpired(MarketSnapshot market, Instant now) {
-        List<SeriesBook> expired = null;
-        for (SeriesBook book : live.values()) {
-            if (!now.isBefore(book.series().expiry())) {
-                if (expired == null) {
-                    expired = new ArrayList<>(2);
-                }
-                expired.add(book);
-            }
+        // Book order is expiry first: the expired series are the first ones.
+        int expired = 0;
+        while (expired < live.size() && !now.isBefore(live.get(expired).series.expiry())) {
+            expired++;
         }
-        if (expired == null) {
+        if (expired == 0) {
             return;
         }
         Amount price = Amount.of(market.spot(), Rounding.DOWN);
-        for (SeriesBook book : expired) {
-            live.remove(book.id());
-            liability -= value(book, book.openInterest(), market, now);
+        for (int i = 0; i < expired; i++) {
+            Listed s = live.get(i);
+            liability -= value(s.book, s.book.openInterest(), market, now);
             // The others, expired ones not yet settled included, value the NAV of queued withdrawals served now.
-            VaultEngine.SettlementResult s = VaultEngine.settleAndPayOut(vault, book, positions.remove(book.id()),
-                    price, valuation(), now).result();
-            vault = s.vault();
-            tally(s.report());
+            VaultEngine.SettlementResult r = VaultEngine.settleAndPayOut(vault, s.book, s.positions, price,
+                    valuation(), now).result();
+            vault = r.vault();
+            s.book = r.series();
+            s.positions = null;
+            tally(r.report());
         }
+        live.subList(0, expired).clear();
     }
 
     private void tally(SettlementReport report) {
