@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole book valued at once: the NAV's mark-to-market ({@link Valuation#of}) and the stress grid's reassessment
- * ({@link VaultEngine#reassessRisk}) of a vault holding both sides of 25 strikes over 3 expiries and 6 calls alone
- * (56 series, the calm scenario's size), in book order or shuffled.
+ * ({@link VaultEngine#reassessRisk}) of a vault holding both sides of 20 strikes and 4 calls alone over 3 expiries
+ * (44 series, about the calm scenario's book), in book order or shuffled.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
