@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -212,23 +214,33 @@ class BlackScholesMertonTest {
         }
     }
 
+    /** A reference row's forward terms, as priceFromLegs and the time value take them. */
+    private record ForwardTerms(ReferenceGrid.Row row, double x, double s, double spotLeg, double strikeLeg) {
+    }
+
+    /** The forward terms of every reference row before expiry. */
+    private static List<ForwardTerms> forwardTerms() {
+        List<ForwardTerms> terms = new ArrayList<>();
+        for (ReferenceGrid.Row row : ReferenceGrid.rows()) {
+            if (row.expiry() > 0) {
+                terms.add(new ForwardTerms(row, BlackScholesMerton.logMoneyness(row.spot(), row.strike(),
+                        row.expiry(), row.rate(), row.dividend()), row.vol() * Math.sqrt(row.expiry()),
+                        row.spot() * Math.exp(-row.dividend() * row.expiry()),
+                        row.strike() * Math.exp(-row.rate() * row.expiry())));
+            }
+        }
+        assertThat(terms).hasSizeGreaterThan(4000);
+        return terms;
+    }
+
     @Test
     void priceFromLegs_isThePriceOfTheSameForwardTerms() {
-        int compared = 0;
-        for (ReferenceGrid.Row row : ReferenceGrid.rows()) {
-            if (row.expiry() == 0) {
-                continue;
-            }
-            double x = BlackScholesMerton.logMoneyness(row.spot(), row.strike(), row.expiry(), row.rate(),
-                    row.dividend());
-            double fromLegs = BlackScholesMerton.priceFromLegs(row.type(), x, row.vol() * Math.sqrt(row.expiry()),
-                    row.spot() * Math.exp(-row.dividend() * row.expiry()),
-                    row.strike() * Math.exp(-row.rate() * row.expiry()));
-            assertThat(fromLegs).as("%s", row).isEqualTo(BlackScholesMerton.price(row.type(), row.spot(),
-                    row.strike(), row.expiry(), row.rate(), row.dividend(), row.vol()));
-            compared++;
+        for (ForwardTerms f : forwardTerms()) {
+            ReferenceGrid.Row row = f.row();
+            assertThat(BlackScholesMerton.priceFromLegs(row.type(), f.x(), f.s(), f.spotLeg(), f.strikeLeg()))
+                    .as("%s", row).isEqualTo(BlackScholesMerton.price(row.type(), row.spot(), row.strike(),
+                            row.expiry(), row.rate(), row.dividend(), row.vol()));
         }
-        assertThat(compared).isGreaterThan(4000);
         // Zero total volatility is the discounted intrinsic value of the forward, as in price.
         assertThat(BlackScholesMerton.priceFromLegs(PUT, Math.log(0.5), 0, 50, 100)).isEqualTo(50);
         assertThatThrownBy(() -> BlackScholesMerton.priceFromLegs(CALL, Double.NaN, 0.2, 100, 100))
@@ -241,28 +253,17 @@ class BlackScholesMertonTest {
 
     @Test
     void oneTimeValue_pricesTheCallAndThePutOfTheSameTermsToTheBit() {
-        int compared = 0;
-        for (ReferenceGrid.Row row : ReferenceGrid.rows()) {
-            if (row.expiry() == 0) {
-                continue;
-            }
-            double x = BlackScholesMerton.logMoneyness(row.spot(), row.strike(), row.expiry(), row.rate(),
-                    row.dividend());
-            double s = row.vol() * Math.sqrt(row.expiry());
-            double spotLeg = row.spot() * Math.exp(-row.dividend() * row.expiry());
-            double strikeLeg = row.strike() * Math.exp(-row.rate() * row.expiry());
-            double timeValue = BlackScholesMerton.timeValueFromLegs(x, s, spotLeg, strikeLeg);
+        for (ForwardTerms f : forwardTerms()) {
+            double timeValue = BlackScholesMerton.timeValueFromLegs(f.x(), f.s(), f.spotLeg(), f.strikeLeg());
             for (OptionType type : OptionType.values()) {
-                assertThat(BlackScholesMerton.priceFromTimeValue(type, x, timeValue, spotLeg, strikeLeg))
-                        .as("%s %s", type, row)
-                        .isEqualTo(BlackScholesMerton.priceFromLegs(type, x, s, spotLeg, strikeLeg));
+                assertThat(BlackScholesMerton.priceFromTimeValue(type, f.x(), timeValue, f.spotLeg(), f.strikeLeg()))
+                        .as("%s %s", type, f.row())
+                        .isEqualTo(BlackScholesMerton.priceFromLegs(type, f.x(), f.s(), f.spotLeg(), f.strikeLeg()));
             }
             // The time value is the out-of-the-money side's price.
-            assertThat(timeValue).isEqualTo(BlackScholesMerton.priceFromLegs(x >= 0 ? PUT : CALL, x, s, spotLeg,
-                    strikeLeg));
-            compared++;
+            assertThat(timeValue).isEqualTo(BlackScholesMerton.priceFromLegs(f.x() >= 0 ? PUT : CALL, f.x(), f.s(),
+                    f.spotLeg(), f.strikeLeg()));
         }
-        assertThat(compared).isGreaterThan(4000);
         assertThatThrownBy(() -> BlackScholesMerton.priceFromTimeValue(CALL, 0, -1, 100, 100))
                 .hasMessage("time value must be non-negative and finite, was -1.0");
         assertThatThrownBy(() -> BlackScholesMerton.timeValueFromLegs(0, 0.2, 100, Double.NaN))
