@@ -12,9 +12,9 @@ import java.time.Instant;
  * <p>A series shares work with the one marked just before it: one expiry shares the time to expiry and the discount
  * factors; a call and a put of one strike and expiry share the volatility and the time value, since each price is
  * its own forward intrinsic value plus the value of whichever of the two is out of the money
- * ({@link BlackScholesMerton#timeValueFromLegs}). A vault's book holds both sides of most strikes it trades, so a
- * book in {@link OptionSeries#BOOK_ORDER} is marked at little more than half the cost; any other order gives the
- * same values.
+ * ({@link BlackScholesMerton#timeValueFromLegs}). A vault's book often holds both sides of a strike (two in five of
+ * the calm simulation's live series), and a book in {@link OptionSeries#BOOK_ORDER} puts them next to each other;
+ * any other order gives the same values at more cost.
  *
  * <p>Mutable and confined to one thread: one per valuation.
  */

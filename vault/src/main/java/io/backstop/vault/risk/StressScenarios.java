@@ -49,8 +49,8 @@ public final class StressScenarios {
      * Re-prices a book's series on the grid one after another at one market snapshot and instant, each to the bit
      * as {@link #valuesPerContract(OptionSeries, MarketSnapshot, VaultParameters, Instant)} prices it alone. A call
      * and a put of one strike and expiry priced one after the other share the whole grid's volatilities and time
-     * values, as {@link io.backstop.vault.quote.SeriesMarks} does for marks: a book in
-     * {@link OptionSeries#BOOK_ORDER} costs little more than half.
+     * values, as {@link io.backstop.vault.quote.SeriesMarks} does for marks, so a book in
+     * {@link OptionSeries#BOOK_ORDER} costs less.
      *
      * <p>Mutable and confined to one thread: one per reassessment.
      */
