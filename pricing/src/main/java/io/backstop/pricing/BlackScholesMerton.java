@@ -88,9 +88,7 @@ public final class BlackScholesMerton {
      */
     public static double timeValueFromLegs(double logMoneyness, double totalVol, double spotLeg, double strikeLeg) {
         checkLegs(logMoneyness, totalVol, spotLeg, strikeLeg);
-        double otm = -Math.abs(logMoneyness);
-        return timeValue(Math.sqrt(spotLeg) * Math.sqrt(strikeLeg), NormalisedBlack.call(otm, totalVol), otm,
-                totalVol);
+        return timeValue(logMoneyness, totalVol, Math.sqrt(spotLeg) * Math.sqrt(strikeLeg));
     }
 
     /**
@@ -114,9 +112,8 @@ public final class BlackScholesMerton {
         PricingInputs.finite("log-moneyness", logMoneyness);
         PricingInputs.positive("spot leg", spotLeg);
         PricingInputs.positive("strike leg", strikeLeg);
-        double scale = Math.sqrt(spotLeg) * Math.sqrt(strikeLeg);
-        return belowUpperBound(type, intrinsicValue(type, type.sign() * logMoneyness, spotLeg, strikeLeg, scale)
-                + timeValue, spotLeg, strikeLeg);
+        return withIntrinsicValue(type, logMoneyness, timeValue, spotLeg, strikeLeg,
+                Math.sqrt(spotLeg) * Math.sqrt(strikeLeg));
     }
 
     private static void checkLegs(double logMoneyness, double totalVol, double spotLeg, double strikeLeg) {
@@ -292,10 +289,7 @@ public final class BlackScholesMerton {
      */
     static double presentValue(OptionType type, double x, double s, double spotLeg, double strikeLeg,
             double scale) {
-        double moneyness = type.sign() * x;
-        double otm = -Math.abs(moneyness);
-        return belowUpperBound(type, intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
-                + timeValue(scale, NormalisedBlack.call(otm, s), otm, s), spotLeg, strikeLeg);
+        return withIntrinsicValue(type, x, timeValue(x, s, scale), spotLeg, strikeLeg, scale);
     }
 
     /**
@@ -304,11 +298,26 @@ public final class BlackScholesMerton {
      */
     private static double presentValue(OptionType type, double x, double h, double t, double normalisedVega,
             double spotLeg, double strikeLeg, double scale) {
-        double moneyness = type.sign() * x;
-        double otm = -Math.abs(moneyness);
+        double otm = -Math.abs(x);
         double b = NormalisedBlack.outOfTheMoney(otm, -Math.abs(h), t, normalisedVega);
-        return belowUpperBound(type, intrinsicValue(type, moneyness, spotLeg, strikeLeg, scale)
-                + timeValue(scale, b, otm, 2 * t), spotLeg, strikeLeg);
+        return withIntrinsicValue(type, x, timeValue(scale, b, otm, 2 * t), spotLeg, strikeLeg, scale);
+    }
+
+    /** The time value of the forward terms: scale·b(−|x|, s), the out-of-the-money side's value. */
+    private static double timeValue(double x, double s, double scale) {
+        double otm = -Math.abs(x);
+        return timeValue(scale, NormalisedBlack.call(otm, s), otm, s);
+    }
+
+    /**
+     * An option's value from its forward terms' time value: its intrinsic value plus the time value, kept below
+     * its upper bound. Every price goes through here, so a call and a put priced from one time value are the
+     * prices either would get alone.
+     */
+    private static double withIntrinsicValue(OptionType type, double x, double timeValue, double spotLeg,
+            double strikeLeg, double scale) {
+        return belowUpperBound(type, intrinsicValue(type, type.sign() * x, spotLeg, strikeLeg, scale) + timeValue,
+                spotLeg, strikeLeg);
     }
 
     /**
