@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * How the vault values a series: year fractions ACT/365 from the clock instant, volatility from the vault's
  * surface plus the market's shift (floored at 1%), Black-Scholes-Merton with the vault's rate and dividend yield.
- * Quotes and NAV value through here, and the stress grid reads its volatilities here.
+ * Quotes price here, NAV marks through {@link SeriesMarks}, and the stress grid reads its volatilities here.
  */
 public final class Pricing {
 
@@ -47,23 +47,17 @@ public final class Pricing {
         return Math.max(vol + volShift, MIN_VOL);
     }
 
-    /** The value of one contract now; intrinsic value at and after expiry. */
+    /**
+     * The value of one contract now; intrinsic value at and after expiry: one series marked alone (a book marks
+     * its series with one {@link SeriesMarks}).
+     */
     public static double valuePerContract(OptionSeries series, MarketSnapshot market, VaultParameters p, Instant now) {
-        double t = yearsBetween(now, series.expiry());
-        double strike = series.strike().toDouble();
-        if (t == 0) {
-            return BlackScholesMerton.price(series.type(), market.spot(), strike, 0, p.rate(), p.dividendYield(), 0);
-        }
-        // One logarithm serves the surface and the price.
-        double x = BlackScholesMerton.logMoneyness(market.spot(), strike, t, p.rate(), p.dividendYield());
-        double vol = volatility(x, t, market.volShift(), p);
-        return BlackScholesMerton.priceFromLegs(series.type(), x, vol * Math.sqrt(t),
-                market.spot() * Math.exp(-p.dividendYield() * t), strike * Math.exp(-p.rate() * t));
+        return new SeriesMarks(market, p, now).valuePerContract(series);
     }
 
     /**
      * The value of one contract at a given spot, time to expiry and volatility, with the vault's rate and dividend
-     * yield: what quotes, marks and stress scenarios all price with once they have chosen their volatility.
+     * yield: what a quote prices with once it has chosen its volatility.
      */
     public static double valuePerContract(OptionSeries series, double spot, double years, double vol,
             VaultParameters p) {

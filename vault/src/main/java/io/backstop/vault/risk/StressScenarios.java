@@ -4,6 +4,7 @@ import io.backstop.pricing.BlackScholesMerton;
 import io.backstop.pricing.OptionType;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
+import io.backstop.vault.quote.ForwardTerms;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Pricing;
 import java.time.Instant;
@@ -58,63 +59,52 @@ public final class StressScenarios {
 
         private final MarketSnapshot market;
         private final VaultParameters parameters;
-        private final Instant now;
-
-        // The last series' strike and expiry, and its scenarios' time values: what its other side shares.
-        private Instant expiry;
-        private long strikeUnits = -1;
-        private double years;
-        private double logMoneyness;
-        private double spotLeg;
-        private double strikeLeg;
+        private final ForwardTerms terms;
+        // The last strike's scenario time values: what its other side shares.
         private final double[] timeValues = new double[COUNT];
 
         /** Re-prices at this market and instant with the vault's parameters. */
         public Repricing(MarketSnapshot market, VaultParameters parameters, Instant now) {
             this.market = market;
             this.parameters = parameters;
-            this.now = now;
+            this.terms = new ForwardTerms(market, parameters, now);
         }
 
         /** The value per contract of a series in every scenario, in scenario order. */
         public double[] valuesPerContract(OptionSeries series) {
-            if (!series.expiry().equals(expiry) || series.strike().units() != strikeUnits) {
-                price(series);
+            if (terms.moveTo(series)) {
+                priceTimeValues();
             }
+            double x = terms.logMoneyness();
+            double spotLeg = terms.spotLeg();
+            double strikeLeg = terms.strikeLeg();
             double[] values = new double[COUNT];
             OptionType type = series.type();
             for (int m = 0; m < SPOT_MOVES.length; m++) {
                 // At zero spot a call is worthless and a put is worth its discounted strike, whatever the volatility.
                 values[m] = SPOT_MOVES[m] == -1.0 ? (type == OptionType.CALL ? 0 : strikeLeg)
-                        : BlackScholesMerton.priceFromTimeValue(type, logMoneyness + LOG_SPOT_FACTORS[m],
-                                timeValues[m], spotLeg * (1 + SPOT_MOVES[m]), strikeLeg);
+                        : BlackScholesMerton.priceFromTimeValue(type, x + LOG_SPOT_FACTORS[m], timeValues[m],
+                                spotLeg * (1 + SPOT_MOVES[m]), strikeLeg);
             }
             return values;
         }
 
-        /** The terms and time values a strike and expiry's call and put share. */
-        private void price(OptionSeries series) {
-            VaultParameters p = parameters;
-            expiry = series.expiry();
-            strikeUnits = series.strike().units();
-            years = Pricing.yearsBetween(now, expiry);
-            double strike = series.strike().toDouble();
-            strikeLeg = strike * Math.exp(-p.rate() * years);
-            spotLeg = market.spot() * Math.exp(-p.dividendYield() * years);
-            logMoneyness = BlackScholesMerton.logMoneyness(market.spot(), strike, years, p.rate(),
-                    p.dividendYield());
-            double sqrtT = Math.sqrt(years);
+        /** The time values a strike and expiry's call and put share, one per scenario. */
+        private void priceTimeValues() {
+            double years = terms.years();
+            double x = terms.logMoneyness();
+            double sqrtT = terms.sqrtYears();
             // Every scenario's total volatility first, then the time values: the surface reads are short independent
             // chains of divisions and square roots, which the processor overlaps when they are not interleaved with
             // the long code of a price.
             for (int m = 0; m < SPOT_MOVES.length; m++) {
-                timeValues[m] = years > 0 && SPOT_MOVES[m] != -1.0 ? Pricing.volatility(logMoneyness
-                        + LOG_SPOT_FACTORS[m], years, market.volShift(), p) * (1 + VOL_MOVE) * sqrtT : 0;
+                timeValues[m] = years > 0 && SPOT_MOVES[m] != -1.0 ? Pricing.volatility(x + LOG_SPOT_FACTORS[m],
+                        years, market.volShift(), parameters) * (1 + VOL_MOVE) * sqrtT : 0;
             }
             for (int m = 0; m < SPOT_MOVES.length; m++) {
                 if (SPOT_MOVES[m] != -1.0) {
-                    timeValues[m] = BlackScholesMerton.timeValueFromLegs(logMoneyness + LOG_SPOT_FACTORS[m],
-                            timeValues[m], spotLeg * (1 + SPOT_MOVES[m]), strikeLeg);
+                    timeValues[m] = BlackScholesMerton.timeValueFromLegs(x + LOG_SPOT_FACTORS[m], timeValues[m],
+                            terms.spotLeg() * (1 + SPOT_MOVES[m]), terms.strikeLeg());
                 }
             }
         }

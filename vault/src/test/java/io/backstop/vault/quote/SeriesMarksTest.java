@@ -2,6 +2,7 @@ package io.backstop.vault.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backstop.pricing.BlackScholesMerton;
 import io.backstop.pricing.OptionType;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
@@ -35,8 +36,13 @@ class SeriesMarksTest {
         return book;
     }
 
+    /**
+     * In any order, each mark is the textbook composition to the bit: Black-Scholes-Merton at the surface's
+     * volatility for the series (plus shift), the intrinsic value at and after expiry; and the same as the series
+     * marked alone.
+     */
     @Test
-    void marksInAnyOrder_areEachSeriesValuedAlone_toTheBit() {
+    void marksInAnyOrder_areEachSeriesPricedAtItsSurfaceVolatility_toTheBit() {
         MarketSnapshot market = new MarketSnapshot(2030.5, 0.07);
         List<OptionSeries> shuffled = new ArrayList<>(book());
         Collections.shuffle(shuffled, new Random(7));
@@ -45,8 +51,13 @@ class SeriesMarksTest {
         for (List<OptionSeries> order : List.of(inBookOrder, shuffled)) {
             SeriesMarks marks = new SeriesMarks(market, PARAMETERS, NOW);
             for (OptionSeries series : order) {
-                assertThat(marks.valuePerContract(series)).as("%s", series)
-                        .isEqualTo(Pricing.valuePerContract(series, market, PARAMETERS, NOW));
+                double years = Pricing.yearsBetween(NOW, series.expiry());
+                double strike = series.strike().toDouble();
+                double expected = years == 0 ? Math.max(series.type().sign() * (market.spot() - strike), 0)
+                        : BlackScholesMerton.price(series.type(), market.spot(), strike, years, PARAMETERS.rate(),
+                                PARAMETERS.dividendYield(), Pricing.volatility(series, market, PARAMETERS, NOW));
+                assertThat(marks.valuePerContract(series)).as("%s", series).isEqualTo(expected);
+                assertThat(Pricing.valuePerContract(series, market, PARAMETERS, NOW)).isEqualTo(expected);
             }
         }
     }
