@@ -40,9 +40,7 @@ final class OptionSale {
         }
         // A non-positive quantity prices to non-positive amounts and is refused by SalePolicy.POSITIVE_QUANTITY.
         Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
-        double utilizationAfter = PremiumSchedule.postTradeUtilization(vault.balances(), collateral);
-        QuoteBreakdown breakdown = PremiumSchedule.price(series, quantity, market, vault.parameters(),
-                vault.riskLevel(), utilizationAfter, now);
+        QuoteBreakdown breakdown = price(vault, series, quantity, collateral, market, now);
         Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, series, quantity,
                 market.spot(), collateral, breakdown.lpIncome(), now));
         if (rejection.isPresent()) {
@@ -74,37 +72,68 @@ final class OptionSale {
             return Outcome.rejected(RejectionCode.STALE_QUOTE, "quote " + quote.id() + " expired at "
                     + quote.validUntil());
         }
-        Amount paid = quote.premium();
-        if (maxPremium != null && paid.compareTo(maxPremium) > 0) {
-            return Outcome.rejected(RejectionCode.MAX_PREMIUM_EXCEEDED, "premium " + paid
-                    + " exceeds maxPremium " + maxPremium);
-        }
-        if (book != null && book.isSettled()) {
-            return Outcome.rejected(RejectionCode.ALREADY_SETTLED, "series " + book.id() + " has settled");
+        Optional<Rejection> untakeable = checkTakeable(quote.premium(), maxPremium, book);
+        if (untakeable.isPresent()) {
+            return Outcome.rejected(untakeable.get());
         }
         QuoteBreakdown b = quote.breakdown();
-        Amount lpIncome = b.lpIncome();
         Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, quote.series(),
-                quote.quantity(), b.spot(), quote.collateral(), lpIncome, now));
+                quote.quantity(), b.spot(), quote.collateral(), b.lpIncome(), now));
         if (rejection.isPresent()) {
             return Outcome.rejected(rejection.get());
         }
+        return sell(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), b, buyer, market, now);
+    }
+
+    /** See {@link VaultEngine#buyAtMarket}. */
+    static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, OptionSeries series, Quantity quantity,
+            Amount maxPremium, String buyer, MarketSnapshot market, Instant now) {
+        // The checks of a quote, then those of a buy that can still fail once the quote passed, in that order, so
+        // a market order is refused for what quote then buy would have refused it for.
+        Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
+        if (wrongVault.isPresent()) {
+            return Outcome.rejected(wrongVault.get());
+        }
+        Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
+        QuoteBreakdown breakdown = price(vault, series, quantity, collateral, market, now);
+        Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, series, quantity,
+                market.spot(), collateral, breakdown.lpIncome(), now));
+        if (rejection.isPresent()) {
+            return Outcome.rejected(rejection.get());
+        }
+        Optional<Rejection> untakeable = checkTakeable(breakdown.premium(), maxPremium, book);
+        if (untakeable.isPresent()) {
+            return Outcome.rejected(untakeable.get());
+        }
+        return sell(vault, book, null, series, quantity, collateral, breakdown, buyer, market, now);
+    }
+
+    private static QuoteBreakdown price(VaultState vault, OptionSeries series, Quantity quantity, Amount collateral,
+            MarketSnapshot market, Instant now) {
+        double utilizationAfter = PremiumSchedule.postTradeUtilization(vault.balances(), collateral);
+        return PremiumSchedule.price(series, quantity, market, vault.parameters(), vault.riskLevel(),
+                utilizationAfter, now);
+    }
+
+    /** Books a sale that passed every check: the premium's entry and events, then the position. */
+    private static Outcome<TradeResult> sell(VaultState vault, SeriesBook book, Quote quote, OptionSeries series,
+            Quantity quantity, Amount collateral, QuoteBreakdown b, String buyer, MarketSnapshot market,
+            Instant now) {
+        Amount paid = b.premium();
         JournalEntry premium = JournalEntry.builder(vault.id(), now, "premium")
                 .debit(Account.CASH, paid)
-                .credit(Account.LP_FREE, lpIncome)
+                .credit(Account.LP_FREE, b.lpIncome())
                 .credit(Account.BUFFER, b.bufferContribution())
                 .credit(Account.TREASURY, b.treasury()).build();
-        return openPosition(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), paid, buyer,
-                premium, tradeId -> {
-                    List<VaultEvent> events = new ArrayList<>(3);
-                    events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, quote.series().id(),
-                            quote.quantity(), paid, quote.collateral()));
-                    if (b.bufferContribution().isPositive()) {
-                        events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(),
-                                InsuranceBuffer.FEES));
-                    }
-                    return events;
-                }, market, now);
+        return openPosition(vault, book, quote, b, series, quantity, collateral, paid, buyer, premium, tradeId -> {
+            List<VaultEvent> events = new ArrayList<>(3);
+            events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, series.id(), quantity, paid,
+                    collateral));
+            if (b.bufferContribution().isPositive()) {
+                events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(), InsuranceBuffer.FEES));
+            }
+            return events;
+        }, market, now);
     }
 
     /** See {@link VaultEngine#assume}. */
@@ -127,7 +156,7 @@ final class OptionSale {
         if (rejection.isPresent()) {
             return Outcome.rejected(rejection.get());
         }
-        return openPosition(vault, book, null, series, quantity, collateral, Amount.ZERO, holder, null,
+        return openPosition(vault, book, null, null, series, quantity, collateral, Amount.ZERO, holder, null,
                 tradeId -> new ArrayList<>(List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder,
                         series.id(), quantity, collateral))), market, now);
     }
@@ -137,12 +166,13 @@ final class OptionSale {
      * collateral locked, the series' book opened on its first position, the exposure moved by the series' stress
      * values, the trade id handed out and the ladder re-read.
      *
-     * @param quote    the quote being taken, or null when the position is taken over
+     * @param quote    the quote being taken, or null for a market order or a position taken over
+     * @param sale     the premium's breakdown, or null when the position is taken over
      * @param payment  the premium's entry, or null when none is booked
      * @param eventsOf the command's events for the trade id, in a mutable list the ladder may add to
      */
     private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
-            OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder,
+            QuoteBreakdown sale, OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder,
             JournalEntry payment, Function<String, List<VaultEvent>> eventsOf, MarketSnapshot market, Instant now) {
         SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), series,
                 StressScenarios.valuesPerContract(series, market, vault.parameters(), now));
@@ -160,8 +190,19 @@ final class OptionSale {
         after = RiskLadder.reassess(after, now, events);
         Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, premium, null, false);
         return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position,
-                quote == null ? null : quote.asTaken()), events,
-                journal);
+                quote == null ? null : quote.asTaken(), sale), events, journal);
+    }
+
+    /** What a buy refuses beyond the sale policies: a premium above the buyer's limit, a series already settled. */
+    private static Optional<Rejection> checkTakeable(Amount premium, Amount maxPremium, SeriesBook book) {
+        if (maxPremium != null && premium.compareTo(maxPremium) > 0) {
+            return Optional.of(new Rejection(RejectionCode.MAX_PREMIUM_EXCEEDED, "premium " + premium
+                    + " exceeds maxPremium " + maxPremium));
+        }
+        if (book != null && book.isSettled()) {
+            return Optional.of(new Rejection(RejectionCode.ALREADY_SETTLED, "series " + book.id() + " has settled"));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Rejection> checkSeriesBelongs(VaultState vault, OptionSeries series) {

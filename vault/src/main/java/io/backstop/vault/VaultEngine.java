@@ -7,6 +7,7 @@ import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
+import io.backstop.vault.quote.QuoteBreakdown;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.SharePrice;
@@ -124,9 +125,12 @@ public final class VaultEngine {
      * @param vault    the vault after
      * @param series   the series' book after (opened on first trade)
      * @param position the buyer's new position
-     * @param quote    the quote bought on, now taken; null when a position was taken over with {@link #assume}
+     * @param quote    the quote bought on, now taken; null for a {@linkplain #buyAtMarket market order} and when a
+     *                 position was taken over with {@link #assume}
+     * @param sale     the premium the buyer paid, itemised; null when a position was taken over
      */
-    public record TradeResult(VaultState vault, SeriesBook series, Position position, Quote quote) {
+    public record TradeResult(VaultState vault, SeriesBook series, Position position, Quote quote,
+            QuoteBreakdown sale) {
     }
 
     /**
@@ -139,6 +143,20 @@ public final class VaultEngine {
     public static Outcome<TradeResult> buy(VaultState vault, SeriesBook book, Quote quote, Amount maxPremium,
             String buyer, MarketSnapshot market, Instant now) {
         return OptionSale.buy(vault, book, quote, maxPremium, buyer, market, now);
+    }
+
+    /**
+     * A market order: the trader buys a quantity of a series at the premium a {@link #quote} would give now, if it
+     * is at most {@code maxPremium} (null: any premium), without holding a quote first. The same premium schedule
+     * and sale policies as a quote taken at once, refused for the same reasons in the same order; nothing can move
+     * between the two, so the policies are checked once.
+     *
+     * @param book the series' book, or null if the series has never traded
+     */
+    public static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, OptionSeries series,
+            Quantity quantity, Amount maxPremium, String buyer, MarketSnapshot market, Instant now) {
+        return inRange(() -> OptionSale.buyAtMarket(vault, book, series, quantity, maxPremium, buyer, market, now),
+                () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
     }
 
     /**

@@ -160,6 +160,37 @@ class VaultEngineTest {
         var o = VaultEngine.quote(w.vault, series, Quantity.parse(quantity), "trader", w.market, w.now);
         assertThat(o.rejection().code()).as(series + " " + quantity + ": " + o).isEqualTo(code);
         assertThat(o.rejection().detail()).isNotBlank();
+        var marketOrder = VaultEngine.buyAtMarket(w.vault, null, series, Quantity.parse(quantity), null, "trader",
+                w.market, w.now);
+        assertThat(marketOrder.rejection()).isEqualTo(o.rejection());
+    }
+
+    @Test
+    void marketOrder_paysTheQuotedPremiumUnlessItExceedsTheLimit() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries call = w.series(OptionType.CALL, 2000, 7);
+        Quote q = VaultEngine.quote(w.vault, call, Quantity.parse("1"), "bob", w.market, w.now).result().quote();
+        VaultState before = w.vault;
+
+        var greedy = VaultEngine.buyAtMarket(w.vault, null, call, Quantity.parse("1"),
+                q.premium().minus(Amount.ofUnits(1)), "bob", w.market, w.now);
+        assertThat(greedy.rejection()).isEqualTo(new Rejection(RejectionCode.MAX_PREMIUM_EXCEEDED, "premium "
+                + q.premium() + " exceeds maxPremium " + q.premium().minus(Amount.ofUnits(1))));
+        assertThat(greedy.events()).isEmpty();
+        assertThat(greedy.journal()).isEmpty();
+
+        var bought = VaultEngine.buyAtMarket(w.vault, null, call, Quantity.parse("1"), q.premium(), "bob", w.market,
+                w.now);
+        VaultEngine.TradeResult t = bought.result();
+        assertThat(t.sale()).isEqualTo(q.breakdown());
+        assertThat(t.position().premium()).isEqualTo(q.premium());
+        assertThat(t.position().id()).isEqualTo("eth-usd-t" + (before.sequence() + 1));
+        assertThat(t.vault().sequence()).isEqualTo(before.sequence() + 1);
+        assertThat(t.vault().balances().lpFree()).isEqualTo(USD_10K.plus(q.breakdown().lpIncome())
+                .minus(q.collateral()));
+        assertThat(bought.events()).hasSize(2).first().isInstanceOf(VaultEvent.OptionSold.class);
+        assertThat(w.vault).isSameAs(before);
     }
 
     @Test

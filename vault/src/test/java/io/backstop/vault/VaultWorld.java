@@ -138,13 +138,37 @@ final class VaultWorld {
         return o;
     }
 
-    /** Quote and take it at once. */
+    /**
+     * Quote and take it at once. A market order for the same sale on the same state must come out the same: the
+     * same rejection, or the same balances, exposure, band, series book, position, journal and kinds of event.
+     */
     Outcome<VaultEngine.TradeResult> trade(OptionSeries series, Quantity quantity, String buyer) {
+        Outcome<VaultEngine.TradeResult> marketOrder = VaultEngine.buyAtMarket(vault, books.get(series.id()), series,
+                quantity, null, buyer, market, now);
         Outcome<VaultEngine.QuoteResult> q = quote(series, quantity, buyer);
         if (!q.isAccepted()) {
+            assertThat(marketOrder.rejection()).as("market order").isEqualTo(q.rejection());
             return Outcome.rejected(q.rejection());
         }
-        return buy(q.result().quote(), q.result().quote().premium(), buyer);
+        Outcome<VaultEngine.TradeResult> bought = buy(q.result().quote(), q.result().quote().premium(), buyer);
+        assertSameSale(marketOrder, bought);
+        return bought;
+    }
+
+    private static void assertSameSale(Outcome<VaultEngine.TradeResult> marketOrder,
+            Outcome<VaultEngine.TradeResult> bought) {
+        VaultEngine.TradeResult m = marketOrder.result();
+        VaultEngine.TradeResult b = bought.result();
+        assertThat(m.vault().balances()).isEqualTo(b.vault().balances());
+        assertThat(m.vault().exposure()).isEqualTo(b.vault().exposure());
+        assertThat(m.vault().riskLevel()).isEqualTo(b.vault().riskLevel());
+        assertThat(m.series()).usingRecursiveComparison().isEqualTo(b.series());
+        assertThat(m.position()).usingRecursiveComparison().ignoringFields("id").isEqualTo(b.position());
+        assertThat(m.sale()).isEqualTo(b.quote().breakdown()).isEqualTo(b.sale());
+        assertThat(m.quote()).isNull();
+        assertThat(marketOrder.journal()).isEqualTo(bought.journal());
+        assertThat(marketOrder.events()).map(Object::getClass).isEqualTo(bought.events().stream()
+                .map(Object::getClass).toList());
     }
 
     Outcome<VaultEngine.SettlementResult> settle(String seriesId, Amount price) {

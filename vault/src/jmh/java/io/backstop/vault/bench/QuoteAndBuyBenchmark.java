@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Single-threaded engine throughput on a vault with {@value #SERIES} live series (calls and puts over five
  * expiries and ten strikes each): a quote followed by the buy that takes it, each on the state the last one left;
- * and settling one series held in 100 positions.
+ * the same sale as one market order; and settling one series held in 100 positions.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -103,6 +103,18 @@ public class QuoteAndBuyBenchmark {
         Outcome<VaultEngine.TradeResult> bought = VaultEngine.buy(quoted.result().vault(), books[i], quote,
                 quote.premium(), "trader", MARKET, NOW);
         VaultEngine.TradeResult trade = bought.result();
+        vault = trade.vault();
+        books[i] = trade.series();
+        return trade.position();
+    }
+
+    /** A market order: the same sale priced and taken in one command, as the simulator's traders buy. */
+    @Benchmark
+    public Object buyAtMarket() {
+        int i = next;
+        next = i + 1 == SERIES ? 0 : i + 1;
+        VaultEngine.TradeResult trade = VaultEngine.buyAtMarket(vault, books[i], series[i], SMALL, null, "trader",
+                MARKET, NOW).result();
         vault = trade.vault();
         books[i] = trade.series();
         return trade.position();

@@ -12,7 +12,6 @@ import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Pricing;
 import io.backstop.vault.quote.Position;
-import io.backstop.vault.quote.Quote;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.SharePrice;
@@ -173,27 +172,20 @@ final class SimulatedVault {
         return quantity.toDouble() * Pricing.valuePerContract(book.series(), market, vault.parameters(), now);
     }
 
-    /** A trader asks for a quote and takes it at the quoted premium; rejections are counted. */
+    /** A trader buys at the quoted premium, a quote taken at once; rejections are counted. */
     void trade(OptionSeries wanted, Quantity quantity, MarketSnapshot market, Instant now) {
         Listed s = listing(wanted);
-        Outcome<VaultEngine.QuoteResult> q = VaultEngine.quote(vault, s.series, quantity, TRADERS, market, now);
-        if (!q.isAccepted()) {
-            tradesRejected++;
-            return;
-        }
-        vault = q.result().vault();
-        Quote quote = q.result().quote();
         long bufferBefore = vault.balances().buffer().units();
-        Outcome<VaultEngine.TradeResult> t = VaultEngine.buy(vault, s.book, quote, quote.premium(), TRADERS, market,
-                now);
+        Outcome<VaultEngine.TradeResult> t = VaultEngine.buyAtMarket(vault, s.book, s.series, quantity, null,
+                TRADERS, market, now);
         if (!t.isAccepted()) {
             tradesRejected++;
             return;
         }
         record(s, t.result());
-        // Marked at the quote's theoretical value: the same surface read and price, not a second one (rounded up by
+        // Marked at the sale's theoretical value: the same surface read and price, not a second one (rounded up by
         // under a minor unit, the cautious side; the next step's revaluation starts afresh anyway).
-        liability += quote.breakdown().theoretical().toDouble();
+        liability += t.result().sale().theoretical().toDouble();
         bufferInflow += vault.balances().buffer().units() - bufferBefore;
         tradesAccepted++;
     }
