@@ -100,23 +100,23 @@ final class ExpirySettlement {
             return settled;
         }
         SettlementResult result = settled.result();
-        List<JournalEntry> journal = new ArrayList<>(settled.journal());
+        List<JournalEntry> payouts = new ArrayList<>(result.positions().size());
         List<VaultEvent> events = new ArrayList<>(settled.events());
         List<Position> holders = new ArrayList<>(result.positions().size());
-        Balances balances = result.vault().balances();
         // Every payout is one entry and one event, as payOut books it; the balances move once for all of them.
         for (Position position : result.positions()) {
             if (position.payout().isPositive()) {
-                JournalEntry entry = payoutEntry(vault.id(), position, now);
-                journal.add(entry);
+                payouts.add(payoutEntry(vault.id(), position, now));
                 events.add(payoutEvent(vault.id(), position, now));
-                balances = balances.apply(entry);
                 position = position.paid();
             }
             holders.add(position);
         }
-        VaultState after = balances == result.vault().balances() ? result.vault()
-                : result.vault().withBalances(balances);
+        VaultState after = payouts.isEmpty() ? result.vault()
+                : result.vault().withBalances(result.vault().balances().apply(payouts));
+        List<JournalEntry> journal = new ArrayList<>(settled.journal().size() + payouts.size());
+        journal.addAll(settled.journal());
+        journal.addAll(payouts);
         return new Outcome.Accepted<>(new SettlementResult(after, result.series(), holders, result.report(),
                 result.served()), events, journal);
     }
@@ -140,8 +140,8 @@ final class ExpirySettlement {
 
     /** A positive payout leaves the pool: trader payouts → cash. */
     private static JournalEntry payoutEntry(String vault, Position position, Instant now) {
-        return JournalEntry.builder(vault, now, "payout " + position.id())
-                .debit(Account.TRADER_PAYOUTS, position.payout()).credit(Account.CASH, position.payout()).build();
+        return JournalEntry.transfer(vault, now, "payout " + position.id(), Account.TRADER_PAYOUTS, Account.CASH,
+                position.payout());
     }
 
     private static VaultEvent payoutEvent(String vault, Position position, Instant now) {

@@ -44,8 +44,8 @@ final class LiquidityProvision {
             return Outcome.rejected(RejectionCode.INVALID_AMOUNT, "deposit " + amount
                     + " is worth less than the smallest share unit at " + price.perShare() + " per share");
         }
-        JournalEntry entry = JournalEntry.builder(vault.id(), now, "deposit").debit(Account.CASH, amount)
-                .credit(Account.LP_FREE, amount).build();
+        JournalEntry entry = JournalEntry.transfer(vault.id(), now, "deposit", Account.CASH, Account.LP_FREE,
+                amount);
         VaultState after = vault.with(vault.balances().apply(entry), vault.totalShares().plus(minted),
                 vault.withdrawalQueue());
         List<VaultEvent> events = new ArrayList<>(2);
@@ -114,8 +114,8 @@ final class LiquidityProvision {
         }
         Balances balances = vault.balances();
         if (net.isPositive()) {
-            JournalEntry entry = JournalEntry.builder(vault.id(), now, "withdrawal").debit(Account.LP_FREE, net)
-                    .credit(Account.CASH, net).build();
+            JournalEntry entry = JournalEntry.transfer(vault.id(), now, "withdrawal", Account.LP_FREE,
+                    Account.CASH, net);
             journal.add(entry);
             balances = balances.apply(entry);
         }

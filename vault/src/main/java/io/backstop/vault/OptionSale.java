@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Selling options: a quote priced by the premium schedule when every sale policy passes, and the buy that takes
@@ -125,15 +124,15 @@ final class OptionSale {
                 .credit(Account.LP_FREE, b.lpIncome())
                 .credit(Account.BUFFER, b.bufferContribution())
                 .credit(Account.TREASURY, b.treasury()).build();
-        return openPosition(vault, book, quote, b, series, quantity, collateral, paid, buyer, premium, tradeId -> {
-            List<VaultEvent> events = new ArrayList<>(3);
-            events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, series.id(), quantity, paid,
-                    collateral));
-            if (b.bufferContribution().isPositive()) {
-                events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(), InsuranceBuffer.FEES));
-            }
-            return events;
-        }, market, now);
+        String tradeId = nextTradeId(vault);
+        List<VaultEvent> events = new ArrayList<>(3);
+        events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, series.id(), quantity, paid,
+                collateral));
+        if (b.bufferContribution().isPositive()) {
+            events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(), InsuranceBuffer.FEES));
+        }
+        return openPosition(vault, book, quote, b, series, quantity, collateral, paid, buyer, premium, tradeId,
+                events, market, now);
     }
 
     /** See {@link VaultEngine#assume}. */
@@ -156,9 +155,12 @@ final class OptionSale {
         if (rejection.isPresent()) {
             return Outcome.rejected(rejection.get());
         }
+        String tradeId = nextTradeId(vault);
+        List<VaultEvent> events = new ArrayList<>(2);
+        events.add(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder, series.id(), quantity,
+                collateral));
         return openPosition(vault, book, null, null, series, quantity, collateral, Amount.ZERO, holder, null,
-                tradeId -> new ArrayList<>(List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder,
-                        series.id(), quantity, collateral))), market, now);
+                tradeId, events, market, now);
     }
 
     /**
@@ -169,28 +171,30 @@ final class OptionSale {
      * @param quote    the quote being taken, or null for a market order or a position taken over
      * @param sale     the premium's breakdown, or null when the position is taken over
      * @param payment  the premium's entry, or null when none is booked
-     * @param eventsOf the command's events for the trade id, in a mutable list the ladder may add to
+     * @param tradeId  the vault's {@linkplain #nextTradeId next trade id}
+     * @param events   the command's events, in a mutable list the ladder may add to
      */
     private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
             QuoteBreakdown sale, OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder,
-            JournalEntry payment, Function<String, List<VaultEvent>> eventsOf, MarketSnapshot market, Instant now) {
+            JournalEntry payment, String tradeId, List<VaultEvent> events, MarketSnapshot market, Instant now) {
         SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), series,
                 StressScenarios.valuesPerContract(series, market, vault.parameters(), now));
-        JournalEntry lock = JournalEntry.builder(vault.id(), now, "lock collateral")
-                .debit(Account.LP_FREE, collateral)
-                .credit(Account.locked(series.id()), collateral).build();
+        JournalEntry lock = JournalEntry.transfer(vault.id(), now, "lock collateral", Account.LP_FREE,
+                Account.locked(series.id()), collateral);
         List<JournalEntry> journal = payment == null ? List.of(lock) : List.of(payment, lock);
-        long sequence = vault.sequence() + 1;
-        String tradeId = vault.id() + "-t" + sequence;
         VaultState after = new VaultState(vault.id(), vault.underlying(), vault.quoteCurrency(), vault.parameters(),
                 vault.balances().apply(journal), vault.totalShares(), vault.riskLevel(),
                 vault.exposure().plus(before.stressValues(), quantity.toDouble()), vault.simulatedStressLoss(),
-                sequence, vault.withdrawalQueue());
-        List<VaultEvent> events = eventsOf.apply(tradeId);
+                vault.sequence() + 1, vault.withdrawalQueue());
         after = RiskLadder.reassess(after, now, events);
         Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, premium, null, false);
         return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position,
                 quote == null ? null : quote.asTaken(), sale), events, journal);
+    }
+
+    /** The id of the vault's next trade: the position it opens is named by it, and the trade takes its number. */
+    private static String nextTradeId(VaultState vault) {
+        return vault.id() + "-t" + (vault.sequence() + 1);
     }
 
     /** What a buy refuses beyond the sale policies: a premium above the buyer's limit, a series already settled. */

@@ -23,7 +23,6 @@ public final class InsuranceBuffer {
 
     /** The entry for a top-up: new cash into the buffer. */
     public static JournalEntry topUp(String vault, Amount amount, Instant at) {
-        return JournalEntry.builder(vault, at, "buffer top-up").debit(Account.CASH, amount)
-                .credit(Account.BUFFER, amount).build();
+        return JournalEntry.transfer(vault, at, "buffer top-up", Account.CASH, Account.BUFFER, amount);
     }
 }

@@ -21,7 +21,9 @@ public record Amount(long units) implements Comparable<Amount> {
 
     /** An amount of the given minor units. */
     public static Amount ofUnits(long units) {
-        return units == 0 ? ZERO : new Amount(units);
+        // Always a new instance, never ZERO for zero: a result that is one of two objects cannot be scalar-replaced,
+        // and the sums and differences a sale computes and drops would all be allocated.
+        return new Amount(units);
     }
 
     /**

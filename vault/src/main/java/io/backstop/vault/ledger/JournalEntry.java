@@ -44,6 +44,15 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         return Amount.ofUnits(sum);
     }
 
+    /**
+     * A two-line entry: a positive amount debited to one account and credited to another. The same entry a builder
+     * gives for those two lines, without the builder: a trade's collateral lock and every payout are one.
+     */
+    public static JournalEntry transfer(String vault, Instant at, String memo, Account debit, Account credit,
+            Amount amount) {
+        return new JournalEntry(vault, at, memo, List.of(Posting.debit(debit, amount), Posting.credit(credit, amount)));
+    }
+
     /** Starts an entry. */
     public static Builder builder(String vault, Instant at, String memo) {
         return new Builder(vault, at, memo);

@@ -54,4 +54,17 @@ class AmountTest {
                 .credit(Account.LP_FREE, Amount.ofUnits(1)).build())
                 .hasMessageContaining("unbalanced journal entry bad: debits 2 credits 1");
     }
+
+    @Test
+    void transfer_isTheTwoLineEntryTheBuilderGives() {
+        Amount amount = Amount.parse("12.5");
+        Account locked = Account.locked("ETH-USD-20260112T08Z-2000-P");
+        assertThat(JournalEntry.transfer("v", Instant.EPOCH, "lock", Account.LP_FREE, locked, amount))
+                .isEqualTo(JournalEntry.builder("v", Instant.EPOCH, "lock").debit(Account.LP_FREE, amount)
+                        .credit(locked, amount).build());
+        assertThatThrownBy(() -> JournalEntry.transfer("v", Instant.EPOCH, "none", Account.CASH, Account.BUFFER,
+                Amount.ZERO)).hasMessage("a posting moves a positive amount, was 0");
+        // Zero is a value, not an instance: amounts that come out zero equal ZERO.
+        assertThat(Amount.ofUnits(5).minus(Amount.ofUnits(5))).isEqualTo(Amount.ZERO);
+    }
 }
