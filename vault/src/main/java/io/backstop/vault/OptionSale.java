@@ -175,8 +175,9 @@ final class OptionSale {
      * @param events   the command's events, in a mutable list the ladder may add to
      */
     private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
-            QuoteBreakdown sale, OptionSeries series, Quantity quantity, Amount collateral, Amount premium, String holder,
-            JournalEntry payment, String tradeId, List<VaultEvent> events, MarketSnapshot market, Instant now) {
+            QuoteBreakdown sale, OptionSeries series, Quantity quantity, Amount collateral, Amount premium,
+            String holder, JournalEntry payment, String tradeId, List<VaultEvent> events, MarketSnapshot market,
+            Instant now) {
         SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), series,
                 StressScenarios.valuesPerContract(series, market, vault.parameters(), now));
         JournalEntry lock = JournalEntry.transfer(vault.id(), now, "lock collateral", Account.LP_FREE,

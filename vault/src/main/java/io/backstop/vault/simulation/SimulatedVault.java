@@ -28,8 +28,9 @@ import java.util.Map;
 
 /**
  * One simulated vault driven through {@link VaultEngine} command by command as the service drives it (a trader who
- * takes a quote at once buys with the equivalent market order), keeping the aggregates each command returns and tallying what the simulator reports: buffer inflows, calls on
- * the buffer, socialised losses and the starting buffer the path would have needed.
+ * takes a quote at once buys with the equivalent market order), keeping the aggregates each command returns and
+ * tallying what the simulator reports: buffer inflows, calls on the buffer, socialised losses and the starting
+ * buffer the path would have needed.
  */
 final class SimulatedVault {
 
