@@ -33,21 +33,13 @@ final class OptionSale {
     /** See {@link VaultEngine#quote}. */
     static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
             MarketSnapshot market, Instant now) {
-        Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
-        if (wrongVault.isPresent()) {
-            return Outcome.rejected(wrongVault.get());
-        }
-        // A non-positive quantity prices to non-positive amounts and is refused by SalePolicy.POSITIVE_QUANTITY.
-        Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
-        QuoteBreakdown breakdown = price(vault, series, quantity, collateral, market, now);
-        Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, series, quantity,
-                market.spot(), collateral, breakdown.lpIncome(), now));
-        if (rejection.isPresent()) {
-            return Outcome.rejected(rejection.get());
+        PricedSale sale = priceSale(vault, series, quantity, market, now);
+        if (sale.rejection().isPresent()) {
+            return Outcome.rejected(sale.rejection().get());
         }
         long sequence = vault.sequence() + 1;
-        Quote quote = new Quote(vault.id() + "-q" + sequence, vault.id(), trader, series, quantity, breakdown,
-                collateral, now, now.plus(vault.parameters().quoteValidity()), false);
+        Quote quote = new Quote(vault.id() + "-q" + sequence, vault.id(), trader, series, quantity, sale.breakdown(),
+                sale.collateral(), now, now.plus(vault.parameters().quoteValidity()), false);
         return new Outcome.Accepted<>(new QuoteResult(vault.withSequence(sequence), quote),
                 List.of(new VaultEvent.QuoteIssued(vault.id(), now, quote.id(), series.id(), quantity,
                         quote.premium(), quote.validUntil())), List.of());
@@ -89,29 +81,40 @@ final class OptionSale {
             Amount maxPremium, String buyer, MarketSnapshot market, Instant now) {
         // The checks of a quote, then those of a buy that can still fail once the quote passed, in that order, so
         // a market order is refused for what quote then buy would have refused it for.
-        Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
-        if (wrongVault.isPresent()) {
-            return Outcome.rejected(wrongVault.get());
+        PricedSale sale = priceSale(vault, series, quantity, market, now);
+        if (sale.rejection().isPresent()) {
+            return Outcome.rejected(sale.rejection().get());
         }
-        Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
-        QuoteBreakdown breakdown = price(vault, series, quantity, collateral, market, now);
-        Optional<Rejection> rejection = SalePolicy.firstRejection(new SalePolicy.Sale(vault, series, quantity,
-                market.spot(), collateral, breakdown.lpIncome(), now));
-        if (rejection.isPresent()) {
-            return Outcome.rejected(rejection.get());
-        }
-        Optional<Rejection> untakeable = checkTakeable(breakdown.premium(), maxPremium, book);
+        Optional<Rejection> untakeable = checkTakeable(sale.breakdown().premium(), maxPremium, book);
         if (untakeable.isPresent()) {
             return Outcome.rejected(untakeable.get());
         }
-        return sell(vault, book, null, series, quantity, collateral, breakdown, buyer, market, now);
+        return sell(vault, book, null, series, quantity, sale.collateral(), sale.breakdown(), buyer, market, now);
     }
 
-    private static QuoteBreakdown price(VaultState vault, OptionSeries series, Quantity quantity, Amount collateral,
+    /**
+     * A sale priced at the market now, as a quote prices it.
+     *
+     * @param collateral what it would lock; null when the series is not the vault's
+     * @param breakdown  its premium; null when the series is not the vault's
+     * @param rejection  the first check it fails: the vault's pair, then the sale policies
+     */
+    private record PricedSale(Amount collateral, QuoteBreakdown breakdown, Optional<Rejection> rejection) {
+    }
+
+    private static PricedSale priceSale(VaultState vault, OptionSeries series, Quantity quantity,
             MarketSnapshot market, Instant now) {
+        Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
+        if (wrongVault.isPresent()) {
+            return new PricedSale(null, null, wrongVault);
+        }
+        // A non-positive quantity prices to non-positive amounts and is refused by SalePolicy.POSITIVE_QUANTITY.
+        Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
         double utilizationAfter = PremiumSchedule.postTradeUtilization(vault.balances(), collateral);
-        return PremiumSchedule.price(series, quantity, market, vault.parameters(), vault.riskLevel(),
-                utilizationAfter, now);
+        QuoteBreakdown breakdown = PremiumSchedule.price(series, quantity, market, vault.parameters(),
+                vault.riskLevel(), utilizationAfter, now);
+        return new PricedSale(collateral, breakdown, SalePolicy.firstRejection(new SalePolicy.Sale(vault, series,
+                quantity, market.spot(), collateral, breakdown.lpIncome(), now)));
     }
 
     /** Books a sale that passed every check: the premium's entry and events, then the position. */
