@@ -10,8 +10,8 @@ import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.OptionSeries;
-import io.backstop.vault.quote.Pricing;
 import io.backstop.vault.quote.Position;
+import io.backstop.vault.quote.SeriesMarks;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.SharePrice;
@@ -169,10 +169,6 @@ final class SimulatedVault {
         return nav / Math.max(vault.totalShares().units(), 1);
     }
 
-    private double value(SeriesBook book, Quantity quantity, MarketSnapshot market, Instant now) {
-        return quantity.toDouble() * Pricing.valuePerContract(book.series(), market, vault.parameters(), now);
-    }
-
     /** A trader buys at the quoted premium, a quote taken at once; rejections are counted. */
     void trade(OptionSeries wanted, Quantity quantity, MarketSnapshot market, Instant now) {
         Listed s = listing(wanted);
@@ -247,9 +243,10 @@ final class SimulatedVault {
             return;
         }
         Amount price = Amount.of(market.spot(), Rounding.DOWN);
+        SeriesMarks marks = new SeriesMarks(market, vault.parameters(), now);
         for (int i = 0; i < expired; i++) {
             Listed s = live.get(i);
-            liability -= value(s.book, s.book.openInterest(), market, now);
+            liability -= s.book.openInterest().toDouble() * marks.valuePerContract(s.series);
             // The others, expired ones not yet settled included, value the NAV of queued withdrawals served now.
             VaultEngine.SettlementResult r = VaultEngine.settleAndPayOut(vault, s.book, s.positions, price,
                     valuation(), now).result();
