@@ -8,16 +8,14 @@ import io.backstop.pricing.OptionType;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.quote.ExampleBook;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Pricing;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,25 +30,13 @@ class StressScenariosTest {
 
     @Test
     void aBookRepricedInAnyOrder_isEachSeriesPricedAlone_toTheBit() {
-        VaultParameters p = VaultParameters.defaults().with(Map.of("rate", "0.04", "dividendYield", "0.01"), null);
-        MarketSnapshot market = new MarketSnapshot(2030.5, 0.07);
-        List<OptionSeries> shuffled = new ArrayList<>();
-        for (long hours : new long[] {0, 6, 168, 720, 8760}) {
-            for (long strike = 400; strike <= 6000; strike += 400) {
-                for (OptionType type : OptionType.values()) {
-                    shuffled.add(new OptionSeries("ETH", "USD", type, Amount.ofUnits(strike * Amount.ONE),
-                            NOW.plus(Duration.ofHours(hours))));
-                }
-            }
-        }
-        Collections.shuffle(shuffled, new Random(7));
-        List<OptionSeries> inBookOrder = new ArrayList<>(shuffled);
-        inBookOrder.sort(OptionSeries.BOOK_ORDER);
-        for (List<OptionSeries> order : List.of(inBookOrder, shuffled)) {
-            StressScenarios.Repricing grid = new StressScenarios.Repricing(market, p, NOW);
+        VaultParameters p = ExampleBook.PARAMETERS;
+        MarketSnapshot market = ExampleBook.MARKET;
+        for (List<OptionSeries> order : ExampleBook.inBookOrderAndShuffled()) {
+            StressScenarios.Repricing grid = new StressScenarios.Repricing(market, p, ExampleBook.NOW);
             for (OptionSeries series : order) {
                 assertThat(grid.valuesPerContract(series)).as("%s", series)
-                        .isEqualTo(StressScenarios.valuesPerContract(series, market, p, NOW));
+                        .isEqualTo(StressScenarios.valuesPerContract(series, market, p, ExampleBook.NOW));
             }
         }
     }
