@@ -1,10 +1,8 @@
 package io.backstop.vault.simulation;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -48,11 +46,16 @@ final class ExpiryCalendar {
         return out;
     }
 
+    // In epoch days and seconds: UTC has no transitions, and going through ZonedDateTime looked the zone's rules up
+    // on every call, a fiftieth of a simulated path's time.
     private static LocalDate date(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY));
     }
 
     private static Instant at0800(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofHours(8));
+        return Instant.ofEpochSecond(day.toEpochDay() * SECONDS_PER_DAY + EXPIRY_SECOND_OF_DAY);
     }
+
+    private static final long SECONDS_PER_DAY = 86_400;
+    private static final long EXPIRY_SECOND_OF_DAY = 8 * 3_600;
 }
