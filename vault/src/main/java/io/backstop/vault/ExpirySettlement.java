@@ -37,16 +37,17 @@ final class ExpirySettlement {
             return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "settlement price must be positive, was "
                     + settlementPrice);
         }
-        Quantity total = Quantity.ZERO;
-        for (Position p : positions) {
+        long total = 0; // in units: a Quantity per holder would be garbage at once
+        for (int i = 0; i < positions.size(); i++) {
+            Position p = positions.get(i);
             if (!p.series().equals(book.id()) || p.isSettled()) {
                 return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "position " + p.id()
                         + " is not an open position of " + book.id());
             }
-            total = total.plus(p.quantity());
+            total = Math.addExact(total, p.quantity().units());
         }
-        if (!total.equals(book.openInterest())) {
-            return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "positions hold " + total
+        if (total != book.openInterest().units()) {
+            return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "positions hold " + Quantity.ofUnits(total)
                     + " contracts but open interest is " + book.openInterest());
         }
         SettlementReport report = SettlementWaterfall.settle(book.series(), settlementPrice, book.locked(),

@@ -32,13 +32,14 @@ public final class SettlementWaterfall {
     public static SettlementReport settle(OptionSeries series, Amount settlementPrice, Amount locked,
             Balances balances, double lpProtectedFraction, List<Position> positions) {
         Amount perContract = series.claimPerContract(settlementPrice);
-        List<Amount> claims = new ArrayList<>(positions.size());
-        Amount totalClaims = Amount.ZERO;
-        for (Position p : positions) {
-            Amount claim = perContract.times(p.quantity(), Rounding.DOWN);
-            claims.add(claim);
-            totalClaims = totalClaims.plus(claim);
+        // In units until each holder's payout is known: an Amount per claim and per running total would be garbage.
+        long[] claims = new long[positions.size()];
+        long claimed = 0;
+        for (int i = 0; i < claims.length; i++) {
+            claims[i] = perContract.times(positions.get(i).quantity(), Rounding.DOWN).units();
+            claimed = Math.addExact(claimed, claims[i]);
         }
+        Amount totalClaims = Amount.ofUnits(claimed);
         Amount fromLocked = Amount.min(locked, totalClaims);
         Amount remaining = totalClaims.minus(fromLocked);
         Amount floor = balances.lpCapital().times(lpProtectedFraction, Rounding.UP);
@@ -50,17 +51,17 @@ public final class SettlementWaterfall {
         Amount available = fromLocked.plus(fromLp).plus(fromBuffer);
 
         List<SettlementReport.HolderPayout> payouts = new ArrayList<>(positions.size());
-        Amount paid = Amount.ZERO;
-        for (int i = 0; i < positions.size(); i++) {
-            Amount claim = claims.get(i);
+        long paid = 0;
+        for (int i = 0; i < claims.length; i++) {
+            Amount claim = Amount.ofUnits(claims[i]);
             Amount payout = socialised.isZero() ? claim
-                    : Amount.ofUnits(Amount.mulDiv(claim.units(), available.units(), totalClaims.units(),
-                            Rounding.DOWN));
-            paid = paid.plus(payout);
+                    : Amount.ofUnits(Amount.mulDiv(claims[i], available.units(), claimed, Rounding.DOWN));
+            paid = Math.addExact(paid, payout.units());
             Position p = positions.get(i);
             payouts.add(new SettlementReport.HolderPayout(p.id(), p.owner(), claim, payout));
         }
-        return new SettlementReport(series.id(), settlementPrice, totalClaims, fromLocked, fromLp, fromBuffer, paid,
-                available.minus(paid), socialised, locked.minus(fromLocked), payouts);
+        Amount paidOut = Amount.ofUnits(paid);
+        return new SettlementReport(series.id(), settlementPrice, totalClaims, fromLocked, fromLp, fromBuffer, paidOut,
+                available.minus(paidOut), socialised, locked.minus(fromLocked), payouts);
     }
 }
