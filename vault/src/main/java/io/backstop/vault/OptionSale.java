@@ -128,12 +128,11 @@ final class OptionSale {
                 .credit(Account.BUFFER, b.bufferContribution())
                 .credit(Account.TREASURY, b.treasury()).build();
         String tradeId = nextTradeId(vault);
-        List<VaultEvent> events = new ArrayList<>(3);
-        events.add(new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, series.id(), quantity, paid,
-                collateral));
-        if (b.bufferContribution().isPositive()) {
-            events.add(new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(), InsuranceBuffer.FEES));
-        }
+        VaultEvent sold = new VaultEvent.OptionSold(vault.id(), now, tradeId, buyer, series.id(), quantity, paid,
+                collateral);
+        List<VaultEvent> events = b.bufferContribution().isPositive() ? List.of(sold,
+                new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(), InsuranceBuffer.FEES))
+                : List.of(sold);
         return openPosition(vault, book, quote, b, series, quantity, collateral, paid, buyer, premium, tradeId,
                 events, market, now);
     }
@@ -159,9 +158,8 @@ final class OptionSale {
             return Outcome.rejected(rejection.get());
         }
         String tradeId = nextTradeId(vault);
-        List<VaultEvent> events = new ArrayList<>(2);
-        events.add(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder, series.id(), quantity,
-                collateral));
+        List<VaultEvent> events = List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder,
+                series.id(), quantity, collateral));
         return openPosition(vault, book, null, null, series, quantity, collateral, Amount.ZERO, holder, null,
                 tradeId, events, market, now);
     }
@@ -175,7 +173,8 @@ final class OptionSale {
      * @param sale     the premium's breakdown, or null when the position is taken over
      * @param payment  the premium's entry, or null when none is booked
      * @param tradeId  the vault's {@linkplain #nextTradeId next trade id}
-     * @param events   the command's events, in a mutable list the ladder may add to
+     * @param events   the command's events before the ladder's, immutable, so that the outcome keeps the list
+     *                 without copying it when the ladder does not move (most trades)
      */
     private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
             QuoteBreakdown sale, OptionSeries series, Quantity quantity, Amount collateral, Amount premium,
@@ -190,7 +189,12 @@ final class OptionSale {
                 vault.balances().apply(journal), vault.totalShares(), vault.riskLevel(),
                 vault.exposure().plus(before.stressValues(), quantity.toDouble()), vault.simulatedStressLoss(),
                 vault.sequence() + 1, vault.withdrawalQueue());
-        after = RiskLadder.reassess(after, now, events);
+        List<VaultEvent> ladder = new ArrayList<>(1);
+        after = RiskLadder.reassess(after, now, ladder);
+        if (!ladder.isEmpty()) {
+            ladder.addAll(0, events);
+            events = ladder;
+        }
         Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, premium, null, false);
         return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position,
                 quote == null ? null : quote.asTaken(), sale), events, journal);
