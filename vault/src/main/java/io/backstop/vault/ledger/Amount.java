@@ -86,12 +86,59 @@ public record Amount(long units) implements Comparable<Amount> {
         if ((high == 0 && low >= 0) || (high == -1 && low < 0)) {
             return rounding.divide(low, c);
         }
+        if (a >= 0 && b >= 0 && c > 0 && high < c) {
+            // Share arithmetic (shares × NAV / supply) lands here on every deposit and redemption: a non-negative
+            // product over 63 bits whose quotient fits in 64, divided by hand rather than through BigInteger.
+            long q = divideUnsigned(high, low, c);
+            if (q < 0) {
+                throw new ArithmeticException("BigInteger out of long range"); // as longValueExact below says it
+            }
+            return rounding == Rounding.UP && low - q * c != 0 ? Math.addExact(q, 1) : q;
+        }
         BigInteger[] qr = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divideAndRemainder(BigInteger.valueOf(c));
         BigInteger q = qr[0];
         if (qr[1].signum() != 0 && (rounding == Rounding.UP) == (qr[1].signum() * c > 0)) {
             q = q.add(BigInteger.valueOf(rounding == Rounding.UP ? 1 : -1));
         }
         return q.longValueExact();
+    }
+
+    private static final long HALF_WORD = 1L << 32;
+    private static final long LOW_HALF = HALF_WORD - 1;
+
+    /**
+     * The unsigned quotient of the 128-bit (high, low) by d, for high &lt; d unsigned (so that it fits in 64 bits):
+     * long division in 32-bit digits after normalising d (Knuth's algorithm D as Hacker's Delight, 9–3, writes it
+     * for two digits). The remainder is low − quotient·d in 64-bit arithmetic.
+     */
+    static long divideUnsigned(long high, long low, long d) {
+        int shift = Long.numberOfLeadingZeros(d);
+        long v = d << shift;
+        long v1 = v >>> 32;
+        long v0 = v & LOW_HALF;
+        long u32 = shift == 0 ? high : high << shift | low >>> (64 - shift);
+        long u10 = low << shift;
+        long u1 = u10 >>> 32;
+        long u0 = u10 & LOW_HALF;
+        long q1 = quotientDigit(u32, u1, v1, v0);
+        long u21 = u32 * HALF_WORD + u1 - q1 * v;
+        long q0 = quotientDigit(u21, u0, v1, v0);
+        return q1 * HALF_WORD + q0;
+    }
+
+    /** One digit of the quotient: the estimate from the top digits, corrected at most twice. */
+    private static long quotientDigit(long top, long next, long v1, long v0) {
+        long q = Long.divideUnsigned(top, v1);
+        long rest = top - q * v1;
+        while (Long.compareUnsigned(q, LOW_HALF) > 0
+                || Long.compareUnsigned(q * v0, rest * HALF_WORD + next) > 0) {
+            q--;
+            rest += v1;
+            if (Long.compareUnsigned(rest, LOW_HALF) > 0) {
+                break;
+            }
+        }
+        return q;
     }
 
     /** The smaller of the two. */

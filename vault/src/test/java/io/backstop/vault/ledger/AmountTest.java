@@ -3,7 +3,9 @@ package io.backstop.vault.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AmountTest {
@@ -46,6 +48,46 @@ class AmountTest {
         assertThat(Amount.mulDiv(Long.MAX_VALUE / 2, 5, 7, Rounding.UP)).isEqualTo(3294061441733848503L);
         // A rate given as a decimal is that decimal: 10% of 5500 is 550, not 550.0000000000000305…
         assertThat(Amount.parse("5500").times(0.1, Rounding.UP)).isEqualTo(Amount.parse("550"));
+    }
+
+    @Test
+    void mulDiv_pastSixtyThreeBits_isTheExactQuotientRoundedAsAsked() {
+        // Random operands of every bit length, so products land below, across and far above 2⁶³, against BigInteger.
+        SplittableRandom random = new SplittableRandom(20261121);
+        for (int i = 0; i < 200_000; i++) {
+            long a = random.nextLong() >>> random.nextInt(1, 64);
+            long b = random.nextLong() >>> random.nextInt(1, 64);
+            long c = Math.max(random.nextLong() >>> random.nextInt(1, 64), 1);
+            for (Rounding rounding : Rounding.values()) {
+                BigInteger[] qr = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
+                        .divideAndRemainder(BigInteger.valueOf(c));
+                BigInteger exact = rounding == Rounding.UP && qr[1].signum() != 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+                if (exact.bitLength() < 64) {
+                    assertThat(Amount.mulDiv(a, b, c, rounding)).as("%d·%d/%d %s", a, b, c, rounding)
+                            .isEqualTo(exact.longValueExact());
+                } else {
+                    assertThatThrownBy(() -> Amount.mulDiv(a, b, c, rounding)).isInstanceOf(ArithmeticException.class);
+                }
+            }
+        }
+    }
+
+    @Test
+    void divideUnsigned_isTheQuotientOfTheFull128Bits() {
+        SplittableRandom random = new SplittableRandom(7);
+        BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
+        for (int i = 0; i < 200_000; i++) {
+            long d = random.nextLong() >>> random.nextInt(0, 64); // the top bit set too: a divisor needing no shift
+            d = d == 0 ? 1 : d;
+            long high = Long.remainderUnsigned(random.nextLong() >>> random.nextInt(0, 64), d);
+            long low = random.nextLong();
+            BigInteger dividend = new BigInteger(Long.toUnsignedString(high)).shiftLeft(64)
+                    .add(new BigInteger(Long.toUnsignedString(low)));
+            BigInteger expected = dividend.divide(new BigInteger(Long.toUnsignedString(d)));
+            assertThat(new BigInteger(Long.toUnsignedString(Amount.divideUnsigned(high, low, d))))
+                    .as("(%s:%s)/%s", Long.toUnsignedString(high), Long.toUnsignedString(low), Long.toUnsignedString(d))
+                    .isEqualTo(expected).isLessThan(twoTo64);
+        }
     }
 
     @Test
