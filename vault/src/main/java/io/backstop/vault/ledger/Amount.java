@@ -79,7 +79,11 @@ public record Amount(long units) implements Comparable<Amount> {
         return ofUnits(rounding.product(pricePerContract, quantity.units()));
     }
 
-    /** a·b/c rounded in the given direction, exact in 128 bits. */
+    /**
+     * a·b/c rounded in the given direction, exact in 128 bits.
+     *
+     * @throws ArithmeticException if the result does not fit in a long
+     */
     public static long mulDiv(long a, long b, long c, Rounding rounding) {
         long high = Math.multiplyHigh(a, b);
         long low = a * b;
@@ -91,7 +95,7 @@ public record Amount(long units) implements Comparable<Amount> {
             // product over 63 bits whose quotient fits in 64, divided by hand rather than through BigInteger.
             long q = divideUnsigned(high, low, c);
             if (q < 0) {
-                throw new ArithmeticException("BigInteger out of long range"); // as longValueExact below says it
+                throw new ArithmeticException("out of range: " + a + " × " + b + " / " + c);
             }
             return rounding == Rounding.UP && low - q * c != 0 ? Math.addExact(q, 1) : q;
         }
