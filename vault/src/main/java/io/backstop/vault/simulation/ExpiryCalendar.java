@@ -14,6 +14,9 @@ final class ExpiryCalendar {
 
     static final int WEEKLIES = 4;
     static final int MONTHLIES = 3;
+    static final long SECONDS_PER_DAY = 86_400;
+    /** Every expiry is at 08:00 UTC, this many seconds into its day. */
+    static final long EXPIRY_SECOND_OF_DAY = 8 * 3_600;
 
     private ExpiryCalendar() {
     }
@@ -56,6 +59,4 @@ final class ExpiryCalendar {
         return Instant.ofEpochSecond(day.toEpochDay() * SECONDS_PER_DAY + EXPIRY_SECOND_OF_DAY);
     }
 
-    private static final long SECONDS_PER_DAY = 86_400;
-    private static final long EXPIRY_SECOND_OF_DAY = 8 * 3_600;
 }

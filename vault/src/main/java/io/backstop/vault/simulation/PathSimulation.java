@@ -1,5 +1,7 @@
 package io.backstop.vault.simulation;
 
+import static io.backstop.vault.simulation.ExpiryCalendar.SECONDS_PER_DAY;
+
 import io.backstop.pricing.OptionType;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
@@ -20,8 +22,6 @@ import org.apache.commons.rng.sampling.distribution.KempSmallMeanPoissonSampler;
  * vault set-ups run on the same path see the same market, the same traders and the same LP decisions.
  */
 final class PathSimulation {
-
-    private static final long SECONDS_PER_DAY = 86_400;
 
     private final Scenario scenario;
     private final int[] reportingDays;

@@ -1,5 +1,8 @@
 package io.backstop.vault.simulation;
 
+import static io.backstop.vault.simulation.ExpiryCalendar.EXPIRY_SECOND_OF_DAY;
+import static io.backstop.vault.simulation.ExpiryCalendar.SECONDS_PER_DAY;
+
 import io.backstop.vault.simulation.market.ImpliedVolDynamics;
 import io.backstop.vault.simulation.market.SpotModel;
 import java.time.Instant;
@@ -41,7 +44,7 @@ public record Scenario(long seed, int paths, int horizonDays, int stepsPerDay, I
         if (!(targetSocialisedLossProbability > 0 && targetSocialisedLossProbability < 1)) {
             throw new IllegalArgumentException("targetSocialisedLossProbability must be in (0, 1)");
         }
-        if (start.getEpochSecond() % 86_400 != 8 * 3600 || start.getNano() != 0) {
+        if (start.getEpochSecond() % SECONDS_PER_DAY != EXPIRY_SECOND_OF_DAY || start.getNano() != 0) {
             throw new IllegalArgumentException("start must be at 08:00 UTC, was " + start);
         }
         book = List.copyOf(book);
