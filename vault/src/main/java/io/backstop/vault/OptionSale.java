@@ -189,7 +189,7 @@ final class OptionSale {
                 vault.balances().apply(journal), vault.totalShares(), vault.riskLevel(),
                 vault.exposure().plus(before.stressValues(), quantity.toDouble()), vault.simulatedStressLoss(),
                 vault.sequence() + 1, vault.withdrawalQueue());
-        List<VaultEvent> ladder = new ArrayList<>(1);
+        List<VaultEvent> ladder = new ArrayList<>(0); // no array until the ladder moves, which few trades make it do
         after = RiskLadder.reassess(after, now, ladder);
         if (!ladder.isEmpty()) {
             ladder.addAll(0, events);
