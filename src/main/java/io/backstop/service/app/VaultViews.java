@@ -10,7 +10,7 @@ import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Balances;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.oracle.PriceObservation;
-import io.backstop.vault.quote.Pricing;
+import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import io.smallrye.mutiny.Uni;
@@ -100,7 +100,7 @@ public class VaultViews {
             return null;
         }
         MarketSnapshot market = MarketSnapshot.at(v.price().price().toDouble());
-        return new Mark(Pricing.valuePerContract(book.series(), market, v.vault().parameters(), v.now()),
-                Pricing.volatility(book.series(), market, v.vault().parameters(), v.now()));
+        SeriesMark mark = SeriesMark.of(book.series(), market, v.vault().parameters(), v.now());
+        return new Mark(mark.valuePerContract(), mark.volatility());
     }
 }

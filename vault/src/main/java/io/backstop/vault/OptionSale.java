@@ -15,6 +15,7 @@ import io.backstop.vault.quote.PremiumSchedule;
 import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.QuoteBreakdown;
 import io.backstop.vault.quote.SalePolicy;
+import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.risk.StressScenarios;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class OptionSale {
     /** See {@link VaultEngine#quote}. */
     static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
             MarketSnapshot market, Instant now) {
-        PricedSale sale = priceSale(vault, series, quantity, market, now);
+        PricedSale sale = priceSale(vault, SeriesMark.of(series, market, vault.parameters(), now), quantity);
         if (sale.rejection().isPresent()) {
             return Outcome.rejected(sale.rejection().get());
         }
@@ -76,12 +77,15 @@ final class OptionSale {
         return sell(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), b, buyer, market, now);
     }
 
-    /** See {@link VaultEngine#buyAtMarket}. */
-    static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, OptionSeries series, Quantity quantity,
-            Amount maxPremium, String buyer, MarketSnapshot market, Instant now) {
+    /** See {@link VaultEngine#buyAtMarket(VaultState, SeriesBook, SeriesMark, Quantity, Amount, String)}. */
+    static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, SeriesMark mark, Quantity quantity,
+            Amount maxPremium, String buyer) {
+        // A sale is priced under the vault's parameters as they are now: a mark taken under others is taken again.
+        SeriesMark current = mark.isUnder(vault.parameters()) ? mark
+                : SeriesMark.of(mark.series(), mark.market(), vault.parameters(), mark.at());
         // The checks of a quote, then those of a buy that can still fail once the quote passed, in that order, so
         // a market order is refused for what quote then buy would have refused it for.
-        PricedSale sale = priceSale(vault, series, quantity, market, now);
+        PricedSale sale = priceSale(vault, current, quantity);
         if (sale.rejection().isPresent()) {
             return Outcome.rejected(sale.rejection().get());
         }
@@ -89,7 +93,8 @@ final class OptionSale {
         if (untakeable.isPresent()) {
             return Outcome.rejected(untakeable.get());
         }
-        return sell(vault, book, null, series, quantity, sale.collateral(), sale.breakdown(), buyer, market, now);
+        return sell(vault, book, null, current.series(), quantity, sale.collateral(), sale.breakdown(), buyer,
+                current.market(), current.at());
     }
 
     /**
@@ -102,19 +107,19 @@ final class OptionSale {
     private record PricedSale(Amount collateral, QuoteBreakdown breakdown, Optional<Rejection> rejection) {
     }
 
-    private static PricedSale priceSale(VaultState vault, OptionSeries series, Quantity quantity,
-            MarketSnapshot market, Instant now) {
+    private static PricedSale priceSale(VaultState vault, SeriesMark mark, Quantity quantity) {
+        OptionSeries series = mark.series();
         Optional<Rejection> wrongVault = checkSeriesBelongs(vault, series);
         if (wrongVault.isPresent()) {
             return new PricedSale(null, null, wrongVault);
         }
+        MarketSnapshot market = mark.market();
         // A non-positive quantity prices to non-positive amounts and is refused by SalePolicy.POSITIVE_QUANTITY.
         Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
         double utilizationAfter = PremiumSchedule.postTradeUtilization(vault.balances(), collateral);
-        QuoteBreakdown breakdown = PremiumSchedule.price(series, quantity, market, vault.parameters(),
-                vault.riskLevel(), utilizationAfter, now);
+        QuoteBreakdown breakdown = PremiumSchedule.price(mark, quantity, vault.riskLevel(), utilizationAfter);
         return new PricedSale(collateral, breakdown, SalePolicy.firstRejection(new SalePolicy.Sale(vault, series,
-                quantity, market.spot(), collateral, breakdown.lpIncome(), now)));
+                quantity, market.spot(), collateral, breakdown.lpIncome(), mark.at())));
     }
 
     /** Books a sale that passed every check: the premium's entry and events, then the position. */

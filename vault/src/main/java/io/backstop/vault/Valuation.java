@@ -5,6 +5,7 @@ import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.OptionSeries;
+import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.quote.SeriesMarks;
 import java.time.Instant;
 import java.util.Collection;
@@ -31,11 +32,35 @@ public record Valuation(double liability) {
      * strike share their pricing (see {@link SeriesMarks}); each series' value does not depend on it.
      */
     public static Valuation of(Collection<SeriesBook> series, MarketSnapshot market, VaultParameters p, Instant now) {
-        SeriesMarks marks = new SeriesMarks(market, p, now);
+        return of(series, market, p, now, null);
+    }
+
+    /**
+     * Values the unsettled series of a vault as {@link #of(Collection, MarketSnapshot, VaultParameters, Instant)}
+     * does, keeping the {@linkplain SeriesMark mark} of the i-th series in {@code marks[i]} (null for one settled or
+     * without open interest): for a caller that sells at the same market and instant next.
+     *
+     * @param marks at least as long as {@code series}, or null to keep none
+     */
+    public static Valuation of(Collection<SeriesBook> series, MarketSnapshot market, VaultParameters p, Instant now,
+            SeriesMark[] marks) {
+        SeriesMarks m = new SeriesMarks(market, p, now);
         double sum = 0;
+        int i = 0;
         for (SeriesBook book : series) {
+            SeriesMark mark = null;
             if (!book.isSettled() && book.openInterest().isPositive()) {
-                sum += book.openInterest().toDouble() * marks.valuePerContract(book.series());
+                double value;
+                if (marks == null) {
+                    value = m.valuePerContract(book.series());
+                } else {
+                    mark = m.mark(book.series());
+                    value = mark.valuePerContract();
+                }
+                sum += book.openInterest().toDouble() * value;
+            }
+            if (marks != null) {
+                marks[i++] = mark;
             }
         }
         return new Valuation(sum);

@@ -8,6 +8,7 @@ import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.QuoteBreakdown;
+import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.SharePrice;
@@ -155,7 +156,21 @@ public final class VaultEngine {
      */
     public static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, OptionSeries series,
             Quantity quantity, Amount maxPremium, String buyer, MarketSnapshot market, Instant now) {
-        return inRange(() -> OptionSale.buyAtMarket(vault, book, series, quantity, maxPremium, buyer, market, now),
+        return buyAtMarket(vault, book, SeriesMark.of(series, market, vault.parameters(), now), quantity, maxPremium,
+                buyer);
+    }
+
+    /**
+     * A {@linkplain #buyAtMarket(VaultState, SeriesBook, OptionSeries, Quantity, Amount, String, MarketSnapshot,
+     * Instant) market order} for the marked series at the mark's market and instant, priced on the mark: for a
+     * caller that has just marked the vault's book there (the simulator's step), so that the premium is not priced
+     * twice. A mark taken under other parameters than the vault's is taken again.
+     *
+     * @param book the series' book, or null if the series has never traded
+     */
+    public static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, SeriesMark mark,
+            Quantity quantity, Amount maxPremium, String buyer) {
+        return inRange(() -> OptionSale.buyAtMarket(vault, book, mark, quantity, maxPremium, buyer),
                 () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
     }
 

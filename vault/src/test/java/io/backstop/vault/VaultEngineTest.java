@@ -3,12 +3,14 @@ package io.backstop.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstop.pricing.OptionType;
+import io.backstop.pricing.surface.VolatilitySurface;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Quote;
+import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.risk.RiskLevel;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
@@ -191,6 +193,24 @@ class VaultEngineTest {
                 .minus(q.collateral()));
         assertThat(bought.events()).hasSize(2).first().isInstanceOf(VaultEvent.OptionSold.class);
         assertThat(w.vault).isSameAs(before);
+    }
+
+    @Test
+    void marketOrderOnAMark_isPricedUnderTheVaultsParametersAsTheyAreNow() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries call = w.series(OptionType.CALL, 2000, 7);
+        SeriesMark mark = SeriesMark.of(call, w.market, w.vault.parameters(), w.now);
+        var accepted = VaultEngine.changeParameters(w.vault, "ops", "dearer options", Map.of("optionFeeRate", "0.02"),
+                VolatilitySurface.flat(0.9), w.now);
+        w.vault = accepted.result();
+
+        var onOldMark = VaultEngine.buyAtMarket(w.vault, null, mark, Quantity.parse("1"), null, "bob");
+        var fresh = VaultEngine.buyAtMarket(w.vault, null, call, Quantity.parse("1"), null, "bob", w.market, w.now);
+        assertThat(onOldMark.result().sale()).isEqualTo(fresh.result().sale());
+        assertThat(onOldMark.result().sale().iv()).isEqualTo(0.9);
+        assertThat(onOldMark.result().sale().theoretical().toDouble())
+                .isGreaterThan(mark.valuePerContract() * 1.05);
     }
 
     @Test

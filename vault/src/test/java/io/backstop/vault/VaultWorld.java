@@ -16,6 +16,7 @@ import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
+import io.backstop.vault.quote.SeriesMarks;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.QueuedWithdrawal;
@@ -145,13 +146,22 @@ final class VaultWorld {
     Outcome<VaultEngine.TradeResult> trade(OptionSeries series, Quantity quantity, String buyer) {
         Outcome<VaultEngine.TradeResult> marketOrder = VaultEngine.buyAtMarket(vault, books.get(series.id()), series,
                 quantity, null, buyer, market, now);
+        // The same order on a mark taken as a book's valuation takes it: after the series' other side, which it
+        // shares its pricing with.
+        SeriesMarks marks = new SeriesMarks(market, vault.parameters(), now);
+        marks.valuePerContract(new OptionSeries(series.underlying(), series.quoteCurrency(),
+                series.type() == OptionType.CALL ? OptionType.PUT : OptionType.CALL, series.strike(), series.expiry()));
+        Outcome<VaultEngine.TradeResult> onMark = VaultEngine.buyAtMarket(vault, books.get(series.id()),
+                marks.mark(series), quantity, null, buyer);
         Outcome<VaultEngine.QuoteResult> q = quote(series, quantity, buyer);
         if (!q.isAccepted()) {
             assertThat(marketOrder.rejection()).as("market order").isEqualTo(q.rejection());
+            assertThat(onMark.rejection()).as("market order on a mark").isEqualTo(q.rejection());
             return Outcome.rejected(q.rejection());
         }
         Outcome<VaultEngine.TradeResult> bought = buy(q.result().quote(), q.result().quote().premium(), buyer);
         assertSameSale(marketOrder, bought);
+        assertSameSale(onMark, bought);
         return bought;
     }
 

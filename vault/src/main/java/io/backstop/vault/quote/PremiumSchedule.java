@@ -1,18 +1,16 @@
 package io.backstop.vault.quote;
 
-import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Balances;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.risk.RiskLevel;
-import java.time.Instant;
 
 /**
  * The published premium formula for a quantity q of a series:
  * <pre>
- *   theoretical = BSM(spot, K, T, r, q, σ_surface + shift) × q
+ *   theoretical = mark × q,  mark = BSM(spot, K, T, r, q, σ_surface + shift) (a {@link SeriesMark})
  *   spread      = theoretical × (spreadBase + spreadSlope × u² / (1 − u)),  u = post-trade utilisation (≤ 0.99)
  *   fees        = (optionFeeRate × theoretical + spotFeeRate × spot × q) × fee multiplier of the risk band
  *   buffer      = fees × buffer fee share of the band + lpPremiumShareToBuffer × (theoretical + spread)
@@ -34,23 +32,21 @@ public final class PremiumSchedule {
         return capital.isPositive() ? balances.locked().plus(collateral).toDouble() / capital.toDouble() : 1;
     }
 
-    /** The itemised premium. */
-    public static QuoteBreakdown price(OptionSeries series, Quantity quantity, MarketSnapshot market,
-            VaultParameters p, RiskLevel level, double utilizationAfter, Instant now) {
-        double t = Pricing.yearsBetween(now, series.expiry());
-        double vol = Pricing.volatility(series, market, p, now);
-        double perContract = Pricing.valuePerContract(series, market.spot(), t, vol, p);
-        Amount theoretical = Amount.perContract(perContract, quantity, Rounding.UP);
+    /** The itemised premium of a quantity of the marked series, at the mark's market under its parameters. */
+    public static QuoteBreakdown price(SeriesMark mark, Quantity quantity, RiskLevel level, double utilizationAfter) {
+        VaultParameters p = mark.parameters();
+        double spot = mark.market().spot();
+        Amount theoretical = Amount.perContract(mark.valuePerContract(), quantity, Rounding.UP);
         double u = Math.min(Math.max(utilizationAfter, 0), MAX_SPREAD_UTILIZATION);
         double spreadRate = p.spreadBase() + p.spreadSlope() * u * u / (1 - u);
         Amount spread = theoretical.times(spreadRate, Rounding.UP);
         double feeMultiplier = level.feeMultiplier(p);
         Amount optionFee = theoretical.times(p.optionFeeRate() * feeMultiplier, Rounding.UP);
-        Amount spotFee = Amount.perContract(market.spot() * p.spotFeeRate() * feeMultiplier, quantity, Rounding.UP);
+        Amount spotFee = Amount.perContract(spot * p.spotFeeRate() * feeMultiplier, quantity, Rounding.UP);
         Amount fees = optionFee.plus(spotFee);
         Amount feesToBuffer = fees.times(level.bufferFeeShare(p), Rounding.DOWN);
         Amount lpToBuffer = theoretical.plus(spread).times(p.lpPremiumShareToBuffer(), Rounding.DOWN);
-        return new QuoteBreakdown(market.spot(), vol, theoretical, spread, fees, feesToBuffer.plus(lpToBuffer),
+        return new QuoteBreakdown(spot, mark.volatility(), theoretical, spread, fees, feesToBuffer.plus(lpToBuffer),
                 fees.minus(feesToBuffer));
     }
 }

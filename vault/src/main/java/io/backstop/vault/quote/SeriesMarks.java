@@ -19,17 +19,20 @@ import java.time.Instant;
  */
 public final class SeriesMarks {
 
-    private final double spot;
-    private final double volShift;
+    private final MarketSnapshot market;
     private final VaultParameters parameters;
+    private final Instant now;
     private final ForwardTerms terms;
+    // The last strike's volatility and time value: what its other side shares. The volatility is read at expiry
+    // only when a mark asks for it, since a price there is intrinsic.
+    private double volatility = Double.NaN;
     private double timeValue;
 
     /** Marks at this market and instant with the vault's parameters. */
     public SeriesMarks(MarketSnapshot market, VaultParameters parameters, Instant now) {
-        this.spot = market.spot();
-        this.volShift = market.volShift();
+        this.market = market;
         this.parameters = parameters;
+        this.now = now;
         this.terms = new ForwardTerms(market, parameters, now);
     }
 
@@ -38,15 +41,27 @@ public final class SeriesMarks {
         boolean moved = terms.moveTo(series);
         double years = terms.years();
         if (years == 0) {
-            return BlackScholesMerton.price(series.type(), spot, series.strike().toDouble(), 0, parameters.rate(),
-                    parameters.dividendYield(), 0);
+            volatility = Double.NaN;
+            return BlackScholesMerton.price(series.type(), market.spot(), series.strike().toDouble(), 0,
+                    parameters.rate(), parameters.dividendYield(), 0);
         }
         double x = terms.logMoneyness();
         if (moved) {
-            double vol = Pricing.volatility(x, years, volShift, parameters);
-            timeValue = BlackScholesMerton.timeValueFromLegs(x, vol * terms.sqrtYears(), terms.spotLeg(),
+            volatility = Pricing.volatility(x, years, market.volShift(), parameters);
+            timeValue = BlackScholesMerton.timeValueFromLegs(x, volatility * terms.sqrtYears(), terms.spotLeg(),
                     terms.strikeLeg());
         }
         return BlackScholesMerton.priceFromTimeValue(series.type(), x, timeValue, terms.spotLeg(), terms.strikeLeg());
+    }
+
+    /**
+     * The series' mark: its {@linkplain #valuePerContract value per contract} and the volatility it is priced at
+     * (read at a second to expiry once it has expired).
+     */
+    public SeriesMark mark(OptionSeries series) {
+        double value = valuePerContract(series);
+        double vol = Double.isNaN(volatility)
+                ? Pricing.volatility(terms.logMoneyness(), terms.years(), market.volShift(), parameters) : volatility;
+        return new SeriesMark(series, market, parameters, now, vol, value);
     }
 }

@@ -11,6 +11,7 @@ import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
+import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.quote.SeriesMarks;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
@@ -61,6 +62,9 @@ final class SimulatedVault {
             return live.size();
         }
     };
+
+    // The live series' marks as the step's valuation leaves them, before they go to their series.
+    private SeriesMark[] marks = new SeriesMark[64];
 
     // The options' mark-to-market at the current step: revalued in full once a step, then moved by each sale and
     // settlement, so a step prices every live series once rather than once per command.
@@ -130,11 +134,15 @@ final class SimulatedVault {
         s.positions.add(t.position());
     }
 
-    /** A series the traders have asked for: its book and positions from its first sale; its book once settled. */
+    /**
+     * A series the traders have asked for: its book and positions from its first sale; its book once settled; its
+     * mark at the latest step that marked or sold it.
+     */
     private static final class Listed {
         final OptionSeries series;
         SeriesBook book;
         List<Position> positions;
+        SeriesMark mark;
 
         Listed(OptionSeries series) {
             this.series = series;
@@ -152,9 +160,18 @@ final class SimulatedVault {
         return live.size();
     }
 
-    /** Prices every live series at the step's market; later commands in the step keep the figure current. */
+    /**
+     * Prices every live series at the step's market; later commands in the step keep the figure current, and the
+     * step's sales of these series are priced on their marks.
+     */
     void revalue(MarketSnapshot market, Instant now) {
-        liability = Valuation.of(liveBooks, market, vault.parameters(), now).liability();
+        if (marks.length < live.size()) {
+            marks = new SeriesMark[Math.max(2 * marks.length, live.size())];
+        }
+        liability = Valuation.of(liveBooks, market, vault.parameters(), now, marks).liability();
+        for (int i = 0; i < live.size(); i++) {
+            live.get(i).mark = marks[i];
+        }
     }
 
     /** The valuation of the live series as of the last {@link #revalue} and the commands since. */
@@ -173,8 +190,12 @@ final class SimulatedVault {
     void trade(OptionSeries wanted, Quantity quantity, MarketSnapshot market, Instant now) {
         Listed s = listing(wanted);
         long bufferBefore = vault.balances().buffer().units();
-        Outcome<VaultEngine.TradeResult> t = VaultEngine.buyAtMarket(vault, s.book, s.series, quantity, null,
-                TRADERS, market, now);
+        SeriesMark mark = s.mark;
+        if (mark == null || !mark.at().equals(now) || !mark.market().equals(market)) {
+            mark = SeriesMark.of(s.series, market, vault.parameters(), now); // a series first sold in this step
+            s.mark = mark;
+        }
+        Outcome<VaultEngine.TradeResult> t = VaultEngine.buyAtMarket(vault, s.book, mark, quantity, null, TRADERS);
         if (!t.isAccepted()) {
             tradesRejected++;
             return;

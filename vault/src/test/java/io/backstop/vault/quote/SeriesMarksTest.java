@@ -39,6 +39,30 @@ class SeriesMarksTest {
         }
     }
 
+    /**
+     * A mark holds what the series' valuation holds, taken in any order: its value per contract, and the surface's
+     * volatility (plus shift) it is priced at, read at a second to expiry once expired.
+     */
+    @Test
+    void marksInAnyOrder_holdTheSeriesValueAndTheVolatilityItIsPricedAt() {
+        MarketSnapshot market = new MarketSnapshot(ExampleBook.MARKET.spot(), 0.05);
+        VaultParameters p = ExampleBook.PARAMETERS;
+        Instant now = ExampleBook.NOW;
+        for (List<OptionSeries> order : ExampleBook.inBookOrderAndShuffled()) {
+            SeriesMarks marks = new SeriesMarks(market, p, now);
+            for (OptionSeries series : order) {
+                SeriesMark mark = marks.mark(series);
+                assertThat(mark.series()).isSameAs(series);
+                assertThat(mark.market()).isSameAs(market);
+                assertThat(mark.at()).isSameAs(now);
+                assertThat(mark.isUnder(p)).isTrue();
+                assertThat(mark.valuePerContract()).as("%s", series)
+                        .isEqualTo(new SeriesMarks(market, p, now).valuePerContract(series));
+                assertThat(mark.volatility()).as("%s", series).isEqualTo(Pricing.volatility(series, market, p, now));
+            }
+        }
+    }
+
     @Test
     void bookOrder_isExpiryThenStrikeThenCallBeforePut() {
         List<OptionSeries> sorted = new ArrayList<>(ExampleBook.series());
