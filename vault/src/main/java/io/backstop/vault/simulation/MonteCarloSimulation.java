@@ -29,10 +29,10 @@ public final class MonteCarloSimulation {
      */
     public static void check(Scenario scenario) {
         SimulatedVault.open(scenario.vault(), scenario.book(), MarketSnapshot.at(scenario.market().initialSpot()),
-                scenario.start());
+                scenario.start(), SimulatedVault.catalogue());
         if (scenario.alternative() != null) {
             SimulatedVault.open(scenario.alternative(), scenario.book(),
-                    MarketSnapshot.at(scenario.market().initialSpot()), scenario.start());
+                    MarketSnapshot.at(scenario.market().initialSpot()), scenario.start(), SimulatedVault.catalogue());
         }
     }
 
@@ -97,13 +97,14 @@ public final class MonteCarloSimulation {
         int workers = Math.min(threads, total);
         CountDownLatch finished = new CountDownLatch(workers);
         Runnable worker = () -> {
+            SeriesCatalogue catalogue = SimulatedVault.catalogue();
             try {
                 for (int path = next.getAndIncrement(); path < total; path = next.getAndIncrement()) {
                     if (stop.get() || failure.get() != null || cancelled.getAsBoolean()) {
                         return;
                     }
                     for (int s = 0; s < setups.size(); s++) {
-                        out[s][path] = simulation.run(path, setups.get(s));
+                        out[s][path] = simulation.run(path, setups.get(s), catalogue);
                     }
                     done.incrementAndGet();
                 }

@@ -7,7 +7,6 @@ import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
-import io.backstop.vault.quote.OptionSeries;
 import java.time.Instant;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
@@ -31,8 +30,13 @@ final class PathSimulation {
         this.reportingDays = SimulationReport.bufferDays(scenario.horizonDays());
     }
 
-    /** Path {@code path} of the scenario, for the given vault set-up. */
-    PathSummary run(int path, VaultSetup setup) {
+    /**
+     * Path {@code path} of the scenario, for the given vault set-up.
+     *
+     * @param catalogue the series of the thread's earlier paths, which this one adds to
+     */
+    PathSummary run(int path, VaultSetup setup, SeriesCatalogue catalogue) {
+        catalogue.startPath();
         PathStreams streams = new PathStreams(scenario.seed(), path);
         int steps = scenario.steps();
         double dt = scenario.dt();
@@ -43,7 +47,7 @@ final class PathSimulation {
 
         Instant start = scenario.start();
         MarketSnapshot market = new MarketSnapshot(spots[0], shifts[0]);
-        SimulatedVault vault = SimulatedVault.open(setup, scenario.book(), market, start);
+        SimulatedVault vault = SimulatedVault.open(setup, scenario.book(), market, start, catalogue);
         vault.reassessRisk(market, start);
         vault.revalue(market, start);
         TraderFlow traders = scenario.traders();
@@ -147,8 +151,6 @@ final class PathSimulation {
         Quantity quantity = flow.quantity(rng.nextDouble());
         long step = parameters.strikeStepUnits();
         long strike = Math.max(Math.round(market.spot() * moneyness * Amount.ONE / step), 1) * step;
-        OptionSeries series = new OptionSeries(SimulatedVault.UNDERLYING, SimulatedVault.QUOTE_CURRENCY, type,
-                Amount.ofUnits(strike), expiry);
-        vault.trade(series, quantity, market, now);
+        vault.trade(type, strike, expiry, quantity, market, now);
     }
 }

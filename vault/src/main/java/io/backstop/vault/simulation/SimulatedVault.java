@@ -1,5 +1,6 @@
 package io.backstop.vault.simulation;
 
+import io.backstop.pricing.OptionType;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Outcome;
 import io.backstop.vault.Valuation;
@@ -21,11 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One simulated vault driven through {@link VaultEngine} command by command as the service drives it (a trader who
@@ -45,9 +45,10 @@ final class SimulatedVault {
 
     private VaultState vault;
     private LpAccount lps;
-    // Every series asked for, once: its id is built once, and an arrival finds its book and positions in one look-up.
-    // Sized for a busy book up front: a path's map is new, and growing it step by step rehashes every entry.
-    private final Map<OptionSeries, Listed> listed = new HashMap<>(512);
+    // Every series asked for, by its number in the thread's catalogue: an arrival finds its book and positions
+    // with one array read.
+    private final SeriesCatalogue catalogue;
+    private Listed[] listed;
     // The live ones in book order, so that marks and the stress grid price a strike's call and put together, and
     // the expired ones come first.
     private final List<Listed> live = new ArrayList<>(64);
@@ -83,9 +84,17 @@ final class SimulatedVault {
     int deposits;
     int withdrawals;
 
-    private SimulatedVault(VaultState vault) {
+    private SimulatedVault(VaultState vault, SeriesCatalogue catalogue) {
         this.vault = vault;
         this.lps = LpAccount.open(VAULT_ID, LPS);
+        this.catalogue = catalogue;
+        // Room for every series the thread's paths have asked for so far, which this one mostly asks for again.
+        this.listed = new Listed[catalogue.size() + 64];
+    }
+
+    /** A catalogue of series on the simulated vault's pair, for one thread's paths. */
+    static SeriesCatalogue catalogue() {
+        return new SeriesCatalogue(UNDERLYING, QUOTE_CURRENCY);
     }
 
     /**
@@ -93,9 +102,10 @@ final class SimulatedVault {
      *
      * @throws InvalidScenarioException naming the book line the vault cannot take over
      */
-    static SimulatedVault open(VaultSetup setup, List<OpeningPosition> book, MarketSnapshot market, Instant start) {
+    static SimulatedVault open(VaultSetup setup, List<OpeningPosition> book, MarketSnapshot market, Instant start,
+            SeriesCatalogue catalogue) {
         SimulatedVault v = new SimulatedVault(VaultState.open(VAULT_ID, UNDERLYING, QUOTE_CURRENCY,
-                setup.parameters()));
+                setup.parameters()), catalogue);
         VaultEngine.DepositResult d = accepted(VaultEngine.deposit(v.vault, v.lps, setup.lpCapital(), Valuation.NONE,
                 start), "vault.lpCapital");
         v.vault = d.vault();
@@ -105,8 +115,7 @@ final class SimulatedVault {
         }
         for (int i = 0; i < book.size(); i++) {
             OpeningPosition line = book.get(i);
-            Listed s = v.listing(new OptionSeries(UNDERLYING, QUOTE_CURRENCY, line.type(), line.strike(),
-                    start.plus(Duration.ofDays(line.expiryDays()))));
+            Listed s = v.listing(line.type(), line.strike().units(), start.plus(Duration.ofDays(line.expiryDays())));
             v.record(s, accepted(VaultEngine.assume(v.vault, s.book, s.series, line.quantity(), OPENING_BOOK, market,
                     start), "book[" + i + "]"));
         }
@@ -120,8 +129,17 @@ final class SimulatedVault {
         return outcome.result();
     }
 
-    private Listed listing(OptionSeries series) {
-        return listed.computeIfAbsent(series, Listed::new);
+    private Listed listing(OptionType type, long strikeUnits, Instant expiry) {
+        int number = catalogue.numberOf(type, strikeUnits, expiry);
+        if (number >= listed.length) {
+            listed = Arrays.copyOf(listed, Math.max(2 * listed.length, number + 1));
+        }
+        Listed s = listed[number];
+        if (s == null) {
+            s = new Listed(catalogue.series(number));
+            listed[number] = s;
+        }
+        return s;
     }
 
     private void record(Listed s, VaultEngine.TradeResult t) {
@@ -186,9 +204,14 @@ final class SimulatedVault {
         return nav / Math.max(vault.totalShares().units(), 1);
     }
 
-    /** A trader buys at the quoted premium, a quote taken at once; rejections are counted. */
-    void trade(OptionSeries wanted, Quantity quantity, MarketSnapshot market, Instant now) {
-        Listed s = listing(wanted);
+    /**
+     * A trader buys a series at the quoted premium, a quote taken at once; rejections are counted.
+     *
+     * @param strikeUnits the strike in minor units, positive
+     */
+    void trade(OptionType type, long strikeUnits, Instant expiry, Quantity quantity, MarketSnapshot market,
+            Instant now) {
+        Listed s = listing(type, strikeUnits, expiry);
         long bufferBefore = vault.balances().buffer().units();
         SeriesMark mark = s.mark;
         if (mark == null || !mark.at().equals(now) || !mark.market().equals(market)) {
