@@ -112,8 +112,11 @@ public final class BlackScholesMerton {
         PricingInputs.finite("log-moneyness", logMoneyness);
         PricingInputs.positive("spot leg", spotLeg);
         PricingInputs.positive("strike leg", strikeLeg);
-        return withIntrinsicValue(type, logMoneyness, timeValue, spotLeg, strikeLeg,
-                Math.sqrt(spotLeg) * Math.sqrt(strikeLeg));
+        // Only an intrinsic value near the money needs the scale: out of the money and far in it (most of a stress
+        // grid's prices) its two square roots are not taken.
+        double scale = scalesIntrinsic(type.sign() * logMoneyness) ? Math.sqrt(spotLeg) * Math.sqrt(strikeLeg)
+                : Double.NaN;
+        return withIntrinsicValue(type, logMoneyness, timeValue, spotLeg, strikeLeg, scale);
     }
 
     private static void checkLegs(double logMoneyness, double totalVol, double spotLeg, double strikeLeg) {
@@ -350,7 +353,13 @@ public final class BlackScholesMerton {
         if (moneyness <= 0) {
             return 0;
         }
-        return moneyness > LN_2 ? type.sign() * (spotLeg - strikeLeg) : scale * NormalisedBlack.intrinsic(moneyness);
+        return scalesIntrinsic(moneyness) ? scale * NormalisedBlack.intrinsic(moneyness)
+                : type.sign() * (spotLeg - strikeLeg);
+    }
+
+    /** Whether {@link #intrinsicValue} at this signed moneyness is the scale times 2·sinh, the only use of it. */
+    private static boolean scalesIntrinsic(double moneyness) {
+        return moneyness > 0 && moneyness <= LN_2;
     }
 
     private static final double LN_2 = Math.log(2);
