@@ -12,12 +12,15 @@ import java.util.Arrays;
 public final class StressExposure {
 
     /** No options outstanding. */
-    public static final StressExposure NONE = new StressExposure(new double[StressScenarios.COUNT]);
+    public static final StressExposure NONE = new StressExposure(new double[StressScenarios.COUNT], 0);
 
     private final double[] liability;
+    // The largest liability, kept as the values are made: every command re-reads the ladder through it.
+    private final double worst;
 
-    private StressExposure(double[] liability) {
+    private StressExposure(double[] liability, double worst) {
         this.liability = liability;
+        this.worst = worst;
     }
 
     /**
@@ -30,12 +33,14 @@ public final class StressExposure {
             throw new IllegalArgumentException("a stress exposure has " + StressScenarios.COUNT + " values, not "
                     + liabilities.length);
         }
+        double worst = 0;
         for (double l : liabilities) {
             if (!(l >= 0) || !Double.isFinite(l)) {
                 throw new IllegalArgumentException("stress liabilities are non-negative and finite, was " + l);
             }
+            worst = Math.max(worst, l);
         }
-        return new StressExposure(liabilities.clone());
+        return new StressExposure(liabilities.clone(), worst);
     }
 
     /** The liability in each stress scenario, a copy. */
@@ -45,11 +50,13 @@ public final class StressExposure {
 
     /** The exposure plus (or minus, for negative contracts) contracts of a series with these scenario values. */
     public StressExposure plus(double[] valuesPerContract, double contracts) {
-        double[] next = liability.clone();
+        double[] next = new double[liability.length];
+        double worst = 0;
         for (int i = 0; i < next.length; i++) {
-            next[i] = Math.max(Math.fma(contracts, valuesPerContract[i], next[i]), 0);
+            next[i] = Math.max(Math.fma(contracts, valuesPerContract[i], liability[i]), 0);
+            worst = Math.max(worst, next[i]);
         }
-        return new StressExposure(next);
+        return new StressExposure(next, worst);
     }
 
     /**
@@ -57,10 +64,6 @@ public final class StressExposure {
      * rounded up (a larger stress loss is the cautious side).
      */
     public Amount lossBeyond(Amount lpCapital) {
-        double worst = 0;
-        for (double l : liability) {
-            worst = Math.max(worst, l);
-        }
         double loss = worst - lpCapital.toDouble();
         return loss > 0 ? Amount.of(loss, Rounding.UP) : Amount.ZERO;
     }

@@ -5,6 +5,8 @@ import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.quote.OptionSeries;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The series a worker thread's paths have asked for, each numbered and built once: an arrival finds its series'
@@ -30,6 +32,9 @@ final class SeriesCatalogue {
     private long[] expiries = new long[256];
     private OptionSeries[] series = new OptionSeries[256];
     private int size;
+    // One instant per expiry, shared by its series: a book's series of one expiry then compare theirs by identity
+    // (ForwardTerms does so for every series it marks), and the traders' daily expiry lists are new instants.
+    private final Map<Long, Instant> expiryInstants = new HashMap<>();
 
     /** An empty catalogue of series on a pair. */
     SeriesCatalogue(String underlying, String quoteCurrency) {
@@ -52,6 +57,7 @@ final class SeriesCatalogue {
         if (size >= LIMIT) {
             slots = emptySlots(1 << 10);
             Arrays.fill(series, 0, size, null);
+            expiryInstants.clear();
             size = 0;
         }
     }
@@ -87,7 +93,8 @@ final class SeriesCatalogue {
             throw new IllegalArgumentException("strike must be positive and below 2^62 minor units, was "
                     + strikeUnits);
         }
-        OptionSeries s = new OptionSeries(underlying, quoteCurrency, type, Amount.ofUnits(strikeUnits), expiry);
+        Instant shared = expiryInstants.computeIfAbsent(expiry.getEpochSecond(), second -> expiry);
+        OptionSeries s = new OptionSeries(underlying, quoteCurrency, type, Amount.ofUnits(strikeUnits), shared);
         int number = size++;
         if (number == strikes.length) {
             strikes = Arrays.copyOf(strikes, 2 * number);

@@ -27,7 +27,10 @@ class SeriesCatalogueTest {
         assertThat(catalogue.series(put)).isEqualTo(new OptionSeries("UND", "USD", OptionType.PUT,
                 Amount.parse("2000"), EXPIRY));
         assertThat(catalogue.series(call).id()).isSameAs(catalogue.series(call).id());
-        assertThat(catalogue.size()).isEqualTo(4);
+        // Series of one expiry share one instant, whichever instant of it they were asked for with.
+        int later = catalogue.numberOf(OptionType.PUT, 1900 * Amount.ONE, Instant.parse("2026-12-11T08:00:00Z"));
+        assertThat(catalogue.series(later).expiry()).isSameAs(catalogue.series(call).expiry());
+        assertThat(catalogue.size()).isEqualTo(5);
     }
 
     /** Thousands of series, past several rehashes: each found again under the number it was given. */
