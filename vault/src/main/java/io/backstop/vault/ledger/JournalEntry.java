@@ -108,11 +108,14 @@ public record JournalEntry(String vault, Instant at, String memo, List<Posting> 
         }
 
         public JournalEntry build() {
-            // List.of holds one or two lines in fields, so those need no array; three or more it copies itself, so
-            // a full array goes in as it is and only a partly filled one is trimmed first.
+            // List.of holds one or two lines in fields; up to four (a premium's entry) its fixed-arity forms build
+            // the one array they keep, where the array form would copy the builder's; more it copies itself, so a
+            // full array goes in as it is and only a partly filled one is trimmed first.
             List<Posting> lines = switch (size) {
                 case 1 -> List.of(postings[0]);
                 case 2 -> List.of(postings[0], postings[1]);
+                case 3 -> List.of(postings[0], postings[1], postings[2]);
+                case 4 -> List.of(postings[0], postings[1], postings[2], postings[3]);
                 default -> List.of(size == postings.length ? postings : Arrays.copyOf(postings, size));
             };
             return new JournalEntry(vault, at, memo, lines);
