@@ -23,9 +23,8 @@ public final class SeriesMarks {
     private final VaultParameters parameters;
     private final Instant now;
     private final ForwardTerms terms;
-    // The last strike's volatility and time value: what its other side shares. The volatility is read at expiry
-    // only when a mark asks for it, since a price there is intrinsic.
-    private double volatility = Double.NaN;
+    // The last strike's volatility and time value: what its other side shares.
+    private double volatility;
     private double timeValue;
 
     /** Marks at this market and instant with the vault's parameters. */
@@ -41,7 +40,6 @@ public final class SeriesMarks {
         boolean moved = terms.moveTo(series);
         double years = terms.years();
         if (years == 0) {
-            volatility = Double.NaN;
             return BlackScholesMerton.price(series.type(), market.spot(), series.strike().toDouble(), 0,
                     parameters.rate(), parameters.dividendYield(), 0);
         }
@@ -60,8 +58,9 @@ public final class SeriesMarks {
      */
     public SeriesMark mark(OptionSeries series) {
         double value = valuePerContract(series);
-        double vol = Double.isNaN(volatility)
-                ? Pricing.volatility(terms.logMoneyness(), terms.years(), market.volShift(), parameters) : volatility;
+        // An expired series is valued at its intrinsic value, with no volatility read: the mark reads one for it.
+        double vol = terms.years() == 0
+                ? Pricing.volatility(terms.logMoneyness(), 0, market.volShift(), parameters) : volatility;
         return new SeriesMark(series, market, parameters, now, vol, value);
     }
 }
