@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * How the vault values a series: year fractions ACT/365 from the clock instant, volatility from the vault's
  * surface plus the market's shift (floored at 1%), Black-Scholes-Merton with the vault's rate and dividend yield.
- * Quotes price here, NAV marks through {@link SeriesMarks}, and the stress grid reads its volatilities here.
+ * Marks ({@link SeriesMarks}, on which NAV and premiums alike are priced) and the stress grid read their
+ * volatilities here.
  */
 public final class Pricing {
 
@@ -45,23 +46,5 @@ public final class Pricing {
     public static double volatility(double logMoneyness, double years, double volShift, VaultParameters p) {
         double vol = p.surface().impliedVolatility(-logMoneyness, Math.max(years, MIN_YEARS));
         return Math.max(vol + volShift, MIN_VOL);
-    }
-
-    /**
-     * The value of one contract now; intrinsic value at and after expiry: one series marked alone (a book marks
-     * its series with one {@link SeriesMarks}).
-     */
-    public static double valuePerContract(OptionSeries series, MarketSnapshot market, VaultParameters p, Instant now) {
-        return new SeriesMarks(market, p, now).valuePerContract(series);
-    }
-
-    /**
-     * The value of one contract at a given spot, time to expiry and volatility, with the vault's rate and dividend
-     * yield: what a quote prices with once it has chosen its volatility.
-     */
-    public static double valuePerContract(OptionSeries series, double spot, double years, double vol,
-            VaultParameters p) {
-        return BlackScholesMerton.price(series.type(), spot, series.strike().toDouble(), years, p.rate(),
-                p.dividendYield(), vol);
     }
 }

@@ -34,7 +34,7 @@ class SeriesMarksTest {
                         : BlackScholesMerton.price(series.type(), market.spot(), strike, years, p.rate(),
                                 p.dividendYield(), Pricing.volatility(series, market, p, now));
                 assertThat(marks.valuePerContract(series)).as("%s", series).isEqualTo(expected);
-                assertThat(Pricing.valuePerContract(series, market, p, now)).isEqualTo(expected);
+                assertThat(SeriesMark.of(series, market, p, now).valuePerContract()).isEqualTo(expected);
             }
         }
     }
