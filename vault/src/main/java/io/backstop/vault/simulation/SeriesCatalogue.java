@@ -88,10 +88,9 @@ final class SeriesCatalogue {
     }
 
     private int add(int slot, OptionType type, long strikeUnits, long key, Instant expiry) {
-        // The strike's bit shifted out would alias two strikes: refused, as OptionSeries refuses a non-positive one.
-        if (strikeUnits <= 0 || strikeUnits > Long.MAX_VALUE >> 1) {
-            throw new IllegalArgumentException("strike must be positive and below 2^62 minor units, was "
-                    + strikeUnits);
+        // The key's shift would lose a strike's top bit and alias two strikes; OptionSeries refuses the rest.
+        if (strikeUnits > Long.MAX_VALUE >> 1) {
+            throw new IllegalArgumentException("strike must be below 2^62 minor units, was " + strikeUnits);
         }
         Instant shared = expiryInstants.computeIfAbsent(expiry.getEpochSecond(), second -> expiry);
         OptionSeries s = new OptionSeries(underlying, quoteCurrency, type, Amount.ofUnits(strikeUnits), shared);
