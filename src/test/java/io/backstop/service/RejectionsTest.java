@@ -152,7 +152,7 @@ class RejectionsTest {
         problem(given().contentType(ContentType.JSON).body(Map.of("subject", "x", "roles", List.of("root")))
                 .post("/api/v1/dev/tokens").then(), 400, "invalid-field");
         given().get("/q/health/live").then().statusCode(200).body(containsString("UP"));
-        given().get("/q/health/ready").then().body(containsString("pendingSettlements"));
+        given().get("/q/health/group/alarms").then().body(containsString("pendingSettlements"));
     }
 
     @Test

@@ -38,9 +38,10 @@ public class Background {
     private final ServiceClock clock;
     private final ProtocolCommands commands;
     private final VaultMetrics metrics;
+    private final OperatingAlarms alarms;
 
     public Background(Vertx vertx, BackstopConfig config, SettlementRun settlement, EventStream events, PriceFeed feed,
-            ServiceClock clock, ProtocolCommands commands, VaultMetrics metrics) {
+            ServiceClock clock, ProtocolCommands commands, VaultMetrics metrics, OperatingAlarms alarms) {
         this.vertx = vertx;
         this.config = config;
         this.settlement = settlement;
@@ -49,6 +50,7 @@ public class Background {
         this.clock = clock;
         this.commands = commands;
         this.metrics = metrics;
+        this.alarms = alarms;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -63,6 +65,7 @@ public class Background {
         every(Duration.ofMillis(250), "event tail", events::tail);
         every(Duration.ofMillis(500), "event relay", events::relay);
         every(Duration.ofSeconds(5), "metrics", metrics::refresh);
+        every(Duration.ofSeconds(5), "alarms", alarms::refresh);
     }
 
     /** Last of all at shutdown: the private PostgreSQL of {@code ./backstop serve}, if this process started one. */
