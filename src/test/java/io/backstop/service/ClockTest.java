@@ -8,12 +8,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,13 +27,11 @@ class ClockTest {
     @Inject
     ServiceClock clock;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
 
     @Test
     void aReloadThatReadAnOffsetOlderThanTheLastAdvanceLeavesTheClockWhereItIs() throws Throwable {
         Instant advanced = Api.advance("PT4M");
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "backstop", "");
+        try (Connection db = LocalDatabase.connect();
                 Statement s = db.createStatement()) {
             long offset = offset(s);
             // What a reload reads when its query ran just before the advance committed.
@@ -52,7 +48,7 @@ class ClockTest {
     @Test
     void aReloadTakesUpAnAdvanceMadeByAnotherInstance() throws Throwable {
         Instant before = Api.now();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "backstop", "");
+        try (Connection db = LocalDatabase.connect();
                 Statement s = db.createStatement()) {
             s.executeUpdate("UPDATE service_clock SET offset_ms = offset_ms + " + Duration.ofHours(1).toMillis());
         }

@@ -9,7 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,16 +31,14 @@ class ContentionTest {
 
     private static final Pattern RETRIES = Pattern.compile("(?m)^backstop_transaction_retries_total\\S* (\\S+)$");
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
 
     @Test
     void aDeadlockVictimIsRunAgainAndTheMoneyMovesOnce() throws Exception {
         Api.openVault("knot", "KNOT", Map.of());
         String lp = token("dora", "lp");
         double retriesBefore = retries();
-        try (Connection holder = DriverManager.getConnection(jdbcUrl, "backstop", "");
-                Connection watcher = DriverManager.getConnection(jdbcUrl, "backstop", "");
+        try (Connection holder = LocalDatabase.connect();
+                Connection watcher = LocalDatabase.connect();
                 Statement hold = holder.createStatement()) {
             holder.setAutoCommit(false);
             // This session must not be the one PostgreSQL picks as the victim: the request's session checks first.
@@ -74,8 +70,8 @@ class ContentionTest {
     void aConcurrentDuplicateOfAnInFlightRequestIs409AndMovesNothing() throws Exception {
         Api.openVault("twin", "TWIN", Map.of());
         String lp = token("tara", "lp");
-        try (Connection holder = DriverManager.getConnection(jdbcUrl, "backstop", "");
-                Connection watcher = DriverManager.getConnection(jdbcUrl, "backstop", "");
+        try (Connection holder = LocalDatabase.connect();
+                Connection watcher = LocalDatabase.connect();
                 Statement hold = holder.createStatement()) {
             holder.setAutoCommit(false);
             hold.executeQuery("SELECT 1 FROM vault WHERE id = 'twin' FOR UPDATE").close();

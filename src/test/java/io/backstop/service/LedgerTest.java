@@ -15,7 +15,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +42,6 @@ class LedgerTest {
     @Any
     InMemoryConnector connector;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
 
     @Test
     void twoHundredConcurrentBuysAgainstLiquidityForOneHundred() throws Exception {
@@ -112,7 +108,7 @@ class LedgerTest {
         post(token("fay", "lp"), "/api/v1/vaults/fold/deposits", Map.of("amount", "1234.567891")).statusCode(201);
         post(token("ops", "operator"), "/api/v1/vaults/fold/buffer/top-ups", Map.of("amount", "10")).statusCode(201);
         assertBalancesMatchTheJournal();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "backstop", "backstop");
+        try (Connection db = LocalDatabase.connect();
                 Statement sql = db.createStatement()) {
             assertThatThrownBy(() -> sql.executeUpdate("UPDATE journal SET amount = amount + 1"))
                     .hasMessageContaining("append-only");
@@ -155,7 +151,7 @@ class LedgerTest {
                 LEFT JOIN (VALUES ('CREDIT', 1), ('DEBIT', -1)) AS s(side, sign) ON s.side = j.side
                 GROUP BY v.id
                 """;
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "backstop", "backstop");
+        try (Connection db = LocalDatabase.connect();
                 Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(fold)) {
             int vaults = 0;
             while (rows.next()) {

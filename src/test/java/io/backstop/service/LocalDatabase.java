@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +20,22 @@ import java.util.stream.Stream;
  */
 public class LocalDatabase implements QuarkusTestResourceLifecycleManager {
 
+    /** The running test database's settings, for tests that look at it directly. */
+    private static volatile Map<String, String> settings = Map.of();
+
     private Path dataDir;
     private LocalMode local;
+
+    /** One of the test database's settings, such as {@code quarkus.datasource.jdbc.url}. */
+    static String setting(String key) {
+        return settings.get(key);
+    }
+
+    /** A plain JDBC connection to the test database, as the service's role. */
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(settings.get("quarkus.datasource.jdbc.url"),
+                settings.get("quarkus.datasource.username"), settings.get("quarkus.datasource.password"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -31,6 +48,7 @@ public class LocalDatabase implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(local.config());
         config.put("backstop.feed.enabled", "false");
         config.put("backstop.settlement.interval", "PT1S");
+        settings = Map.copyOf(config);
         return config;
     }
 

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +20,12 @@ class MigrationTest {
 
     private static final String SCHEMA = "upgrade_from_v1";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
 
     /** V2 keeps the volatility-up half of a stored twenty-scenario grid, in order, and leaves a ten alone. */
     @Test
     void storedStressGridsLoseTheirVolatilityDownColumn() throws Exception {
-        Flyway.configure().dataSource(jdbcUrl, "backstop", "backstop").schemas(SCHEMA).target("1").load().migrate();
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "backstop", "backstop");
+        Flyway.configure().dataSource(LocalDatabase.setting("quarkus.datasource.jdbc.url"), LocalDatabase.setting("quarkus.datasource.username"), LocalDatabase.setting("quarkus.datasource.password")).schemas(SCHEMA).target("1").load().migrate();
+        try (Connection db = LocalDatabase.connect();
                 Statement sql = db.createStatement()) {
             sql.execute("SET search_path TO " + SCHEMA);
             sql.execute("""
@@ -43,9 +39,9 @@ class MigrationTest {
                       ('v1', 'new', 'PUT', 2, now(), 0, 0, '[1,2,3,4,5,6,7,8,9,10]')""");
         }
 
-        Flyway.configure().dataSource(jdbcUrl, "backstop", "backstop").schemas(SCHEMA).load().migrate();
+        Flyway.configure().dataSource(LocalDatabase.setting("quarkus.datasource.jdbc.url"), LocalDatabase.setting("quarkus.datasource.username"), LocalDatabase.setting("quarkus.datasource.password")).schemas(SCHEMA).load().migrate();
 
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "backstop", "backstop");
+        try (Connection db = LocalDatabase.connect();
                 Statement sql = db.createStatement()) {
             sql.execute("SET search_path TO " + SCHEMA);
             assertThat(text(sql, "SELECT exposure FROM vault")).isEqualTo("[0, 2, 4, 6, 8, 10, 12, 14, 16, 18]");

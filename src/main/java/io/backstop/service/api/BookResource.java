@@ -13,6 +13,7 @@ import io.backstop.vault.settlement.SettlementReport;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import java.util.List;
 
 /** A vault's option book: its series with marks, and its settlements. */
 @Path("/api/v1/vaults/{id}")
+@Cancellable(false)
 public class BookResource {
 
     /** A series: open interest, collateral, mark per contract and iv while live; price once settled. */

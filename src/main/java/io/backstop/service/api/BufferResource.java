@@ -21,6 +21,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ import java.util.Map;
 
 /** The insurance buffer: its state and history (public), its policy and top-ups (protocol team). */
 @Path("/api/v1/vaults/{id}/buffer")
+@Cancellable(false)
 public class BufferResource {
 
     /** A movement of the buffer and its balance after. */

@@ -6,6 +6,7 @@ import io.backstop.service.app.SettlementRun;
 import io.backstop.service.local.LocalMode;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,11 @@ import java.util.Set;
 /** Local mode's conveniences: tokens for any subject and roles, and a clock that moves on request. 404 otherwise. */
 @Path("/api/v1/dev")
 @PermitAll
+@Cancellable(false)
 public class DevResource {
+
+    /** The furthest one advance moves the clock: ten years, far beyond any listed expiry. */
+    static final Duration MAX_ADVANCE = Duration.ofDays(3650);
 
     private static final Set<String> ROLES = Set.of("lp", "trader", "operator", "oracle");
 
@@ -63,7 +68,7 @@ public class DevResource {
     public Uni<ClockResource.Now> advance(AdvanceRequest request) {
         localOnly();
         Inputs.body(request);
-        return clock.advance(Inputs.duration(request.duration(), "duration"))
+        return clock.advance(Inputs.duration(request.duration(), "duration", MAX_ADVANCE))
                 .call(now -> settlement.settleDue(null))
                 .map(ClockResource.Now::new);
     }

@@ -76,28 +76,52 @@ public final class Inputs {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiProblem.badRequest("invalid-field", field + " must be an ISO-8601 instant such as "
-                    + "2026-12-04T08:00:00Z, was \"" + value + "\"");
+                    + "2026-12-04T08:00:00Z, was \"" + shown(value) + "\"");
         }
     }
 
-    /** An ISO-8601 duration such as PT1H. */
-    public static Duration duration(String value, String field) {
+    /** An ISO-8601 duration such as PT1H, positive and at most {@code max}. */
+    public static Duration duration(String value, String field, Duration max) {
         required(value, field);
+        Duration duration;
         try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
+            duration = Duration.parse(value);
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw ApiProblem.badRequest("invalid-field", field + " must be an ISO-8601 duration such as PT1H, was \""
-                    + value + "\"");
+                    + shown(value) + "\"");
         }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(max) > 0) {
+            throw ApiProblem.badRequest("invalid-field", field + " must be positive and at most " + max + ", was "
+                    + duration);
+        }
+        return duration;
     }
 
-    /** A non-blank text. */
+    /** A client's text as echoed in a problem's detail: at most 64 characters, so no detail grows with the input. */
+    public static String shown(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 61) + "...";
+    }
+
+    /** A non-blank text of at most {@value #MAX_TEXT} characters (control characters never reach here). */
     public static String text(String value, String field) {
         required(value, field);
         if (value.isBlank()) {
             throw ApiProblem.badRequest("missing-field", field + " must not be blank");
         }
+        if (value.length() > MAX_TEXT) {
+            throw ApiProblem.badRequest("invalid-field", field + " is longer than " + MAX_TEXT + " characters");
+        }
         return value;
+    }
+
+    /** True when the text holds a control character (NUL, a line break, DEL...), which no field of the API takes. */
+    public static boolean hasControlCharacter(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An optional whole number given as text, or the fallback when absent. */
@@ -108,7 +132,7 @@ public final class Inputs {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("invalid-field", field + " must be a whole number, was " + text);
+            throw ApiProblem.badRequest("invalid-field", field + " must be a whole number, was " + shown(text));
         }
     }
 
@@ -122,19 +146,41 @@ public final class Inputs {
         T parse(String text);
     }
 
+    /** Most significant digits a decimal may be written with; the ledger's widest value needs 37. */
+    static final int MAX_DIGITS = 40;
+
+    /** Longest free text (a reason, a quote id, a subject). */
+    public static final int MAX_TEXT = 500;
+
     private static <T> T decimal(BigDecimal value, String field, String slug, Parser<T> parser) {
         required(value, field);
-        // Refuse absurd exponents before toPlainString() would spell them out.
-        if (value.precision() - value.scale() > 19) {
-            throw ApiProblem.badRequest(slug, field + " is too large for the ledger");
-        }
-        if (value.stripTrailingZeros().scale() > 18) {
-            throw ApiProblem.badRequest(slug, field + " has more decimals than the ledger keeps");
-        }
         try {
-            return parser.parse(value.toPlainString());
+            return parser.parse(plain(value, field, slug));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(slug, field + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A decimal as plain text, refused before any digit is spelled out or divided when it is out of the ledger's
+     * reach: judged on its precision and scale alone, {@code 0E-1000000000} or {@code 1E+2147483647} costs
+     * nothing, where {@code toPlainString()} would build a billion characters.
+     */
+    public static String plain(BigDecimal value, String field, String slug) {
+        if (value.signum() == 0) {
+            return "0";
+        }
+        if (value.precision() > MAX_DIGITS) {
+            throw ApiProblem.badRequest(slug, field + " has more than " + MAX_DIGITS + " digits");
+        }
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > 19) {
+            throw ApiProblem.badRequest(slug, field + " is too large for the ledger");
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 18) {
+            throw ApiProblem.badRequest(slug, field + " has more decimals than the ledger keeps");
+        }
+        return stripped.toPlainString();
     }
 }

@@ -10,6 +10,7 @@ import io.backstop.vault.shares.Shares;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 /** LP money in and out, and the LP's own account. */
 @Path("/api/v1/vaults/{id}")
 @RolesAllowed("lp")
+@Cancellable(false)
 public class LiquidityResource {
 
     /** A deposit of an amount of the quote currency. */

@@ -4,6 +4,7 @@ import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.vault.ledger.Amount;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import java.time.Instant;
 
 /** The oracle reports prices of underlyings; the oracle rules decide which are accepted. */
 @Path("/api/v1/oracle/prices")
+@Cancellable(false)
 public class OracleResource {
 
     /** A reported price; timestamp defaults to now. */

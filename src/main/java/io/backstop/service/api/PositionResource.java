@@ -6,6 +6,7 @@ import io.backstop.vault.ledger.Quantity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import java.util.List;
 /** A trader's own positions across vaults. */
 @Path("/api/v1/positions")
 @RolesAllowed("trader")
+@Cancellable(false)
 public class PositionResource {
 
     /** A position: OPEN, SETTLED (payout owed) or PAID; payout once settled. */

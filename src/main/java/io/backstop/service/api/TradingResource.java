@@ -11,6 +11,7 @@ import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.QuoteBreakdown;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import java.time.Instant;
 /** Traders: quotes, trades and their own positions. */
 @Path("/api/v1/vaults/{id}")
 @RolesAllowed("trader")
+@Cancellable(false)
 public class TradingResource {
 
     /** A request for a quote. */

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 /** Vaults: opened by the protocol team, read by anyone. */
 @Path("/api/v1/vaults")
+@Cancellable(false)
 public class VaultResource {
 
     /**
@@ -74,17 +76,33 @@ public class VaultResource {
         return views.valued(id).map(VaultViews::view);
     }
 
-    /** Parameter values as the engine reads them: JSON numbers exactly as written, or strings. */
+    /**
+     * Parameter values as the engine reads them: JSON numbers exactly as written, or strings; keys and texts are
+     * short and printable, numbers within the ledger's digits, before the engine sees any of them.
+     */
     static Map<String, String> parameterText(Map<String, JsonNode> values) {
         Map<String, String> text = new LinkedHashMap<>();
         if (values == null) {
             return text;
         }
         values.forEach((key, value) -> {
+            if (key.length() > 64 || Inputs.hasControlCharacter(key)) {
+                throw ApiProblem.badRequest("unknown-field", "parameter names are at most 64 printable characters");
+            }
             if (value == null || !(value.isNumber() || value.isTextual())) {
                 throw ApiProblem.badRequest("invalid-field", "parameter '" + key + "' must be a number or a string");
             }
-            text.put(key, value.isNumber() ? value.decimalValue().toPlainString() : value.textValue());
+            if (value.isNumber()) {
+                text.put(key, Inputs.plain(value.decimalValue(), "parameter '" + key + "'", "invalid-field"));
+                return;
+            }
+            String given = value.textValue();
+            if ((given.length() > 64 && !key.equals("reason")) || given.length() > Inputs.MAX_TEXT
+                    || Inputs.hasControlCharacter(given)) {
+                throw ApiProblem.badRequest("invalid-field", "parameter '" + key + "' must be at most "
+                        + (key.equals("reason") ? Inputs.MAX_TEXT : 64) + " printable characters");
+            }
+            text.put(key, given);
         });
         return text;
     }
