@@ -76,7 +76,7 @@ class DroppedClientsTest {
         assertThat(connectionsInUse()).as("pooled connections in use at rest").isZero();
 
         // Forty requests at once, twice the pool: each is served, none waits for a connection that never returns.
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             answers.add(client.sendAsync(HttpRequest.newBuilder(base.resolve(VAULT.substring(1) + "/quotes"))

@@ -97,9 +97,19 @@ public final class Inputs {
         return duration;
     }
 
-    /** A client's text as echoed in a problem's detail: at most 64 characters, so no detail grows with the input. */
+    /**
+     * A client's text as echoed in a problem's detail: at most 64 characters, so no detail grows with the input,
+     * and control characters written as {@code \\uXXXX}, so none reaches a log line or a terminal as it is.
+     */
     public static String shown(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 61) + "...";
+        String text = value.length() <= 64 ? value : value.substring(0, 61) + "...";
+        if (!hasControlCharacter(text)) {
+            return text;
+        }
+        StringBuilder escaped = new StringBuilder();
+        text.chars().forEach(c -> escaped.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : String.valueOf((char) c)));
+        return escaped.toString();
     }
 
     /** A non-blank text of at most {@value #MAX_TEXT} characters (control characters never reach here). */

@@ -42,7 +42,7 @@ public final class ProblemMappers {
     public Response wrongType(MismatchedInputException e) {
         String field = path(e);
         String detail = e instanceof InvalidFormatException f
-                ? "field '" + field + "' has an invalid value: " + f.getValue()
+                ? "field '" + field + "' has an invalid value: " + Inputs.shown(String.valueOf(f.getValue()))
                 : "field '" + field + "' has the wrong type or shape";
         return Problem.of(400, "invalid-field", field.isEmpty() ? "the request body has the wrong shape" : detail)
                 .response();

@@ -121,7 +121,7 @@ public enum Parameter {
                 case DURATION -> Duration.parse(text.strip()).toMillis() / 1000.0;
                 case AMOUNT -> Amount.parse(text).toDouble();
             };
-        } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException | NullPointerException e) {
             throw new IllegalArgumentException(key + " is not a valid " + kind.name().toLowerCase(Locale.ROOT)
                     + ": \"" + text + "\"");
         }

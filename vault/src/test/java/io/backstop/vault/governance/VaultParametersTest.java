@@ -29,4 +29,11 @@ class VaultParametersTest {
         assertThatThrownBy(() -> VaultParameters.initial(Map.of("noSuchKey", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noSuchKey");
     }
+
+    @Test
+    void aDurationBeyondWhatMillisecondsHoldIsRefusedNotOverflowed() {
+        // 2,562,047,788,015,215 hours is a valid ISO-8601 duration whose milliseconds overflow a long.
+        assertThatThrownBy(() -> VaultParameters.initial(Map.of("tradingCutoff", "PT2562047788015215H")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tradingCutoff is not a valid");
+    }
 }
