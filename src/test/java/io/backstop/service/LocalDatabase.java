@@ -23,8 +23,20 @@ public class LocalDatabase implements QuarkusTestResourceLifecycleManager {
     /** The running test database's settings, for tests that look at it directly. */
     private static volatile Map<String, String> settings = Map.of();
 
+    private static volatile LocalMode running;
+
     private Path dataDir;
     private LocalMode local;
+
+    /** Stops the test database as a crash would. */
+    static void crash() {
+        running.database().crash();
+    }
+
+    /** Starts the test database again on the same port, after {@link #crash()}. */
+    static void restart() {
+        running.database().start();
+    }
 
     /** One of the test database's settings, such as {@code quarkus.datasource.jdbc.url}. */
     static String setting(String key) {
@@ -45,6 +57,7 @@ public class LocalDatabase implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         local = LocalMode.start(dataDir);
+        running = local;
         Map<String, String> config = new HashMap<>(local.config());
         config.put("backstop.feed.enabled", "false");
         config.put("backstop.settlement.interval", "PT1S");

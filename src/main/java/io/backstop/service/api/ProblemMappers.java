@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.backstop.service.app.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,12 +24,23 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Seconds a client should wait before sending again a request the database could not take. */
+    static final int DATABASE_RETRY_AFTER = 5;
+
     @ServerExceptionMapper
     public Response problem(ApiProblem problem) {
         Response response = problem.body().response();
         // A 503 is contention, gone in a moment: say when it is worth sending again.
         return problem.status() == 503 ? Response.fromResponse(response).header("Retry-After", "1").build()
                 : response;
+    }
+
+    /** The database is out of reach: nothing was changed, and the pool reconnects on its own when it is back. */
+    static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("database unavailable: %s", e.getMessage());
+        return Response.fromResponse(Problem.of(503, "database-unavailable", "the database cannot be reached; "
+                + "nothing was changed, send the request again later").response())
+                .header("Retry-After", Integer.toString(DATABASE_RETRY_AFTER)).build();
     }
 
     @ServerExceptionMapper
@@ -77,6 +89,9 @@ public final class ProblemMappers {
             return malformed(json);
         }
         int status = e.getResponse().getStatus();
+        if (status >= 500 && DatabaseOutage.isOutage(e)) {
+            return databaseUnavailable(e);
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
             return Problem.of(status, "internal-error", "the request failed; see the service log").response();
@@ -92,9 +107,16 @@ public final class ProblemMappers {
         return Problem.of(status, slug, e.getMessage()).response();
     }
 
-    /** A bug, not the client's fault: logged in full, answered without internals. */
+    /**
+     * The database out of reach is a 503; anything else is a bug, not the client's fault: logged in full, answered
+     * without internals. Throwable, not RuntimeException: the connection pool fails with bare Throwables, which
+     * would otherwise reach Quarkus's own 500 page instead of a problem document.
+     */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Throwable e) {
+        if (DatabaseOutage.isOutage(e)) {
+            return databaseUnavailable(e);
+        }
         LOG.error("unexpected failure", e);
         return Problem.of(500, "internal-error", "the request failed; see the service log").response();
     }

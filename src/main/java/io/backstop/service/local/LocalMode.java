@@ -47,6 +47,11 @@ public final class LocalMode implements AutoCloseable {
         return new LocalMode(postgres, Map.copyOf(config));
     }
 
+    /** The private PostgreSQL server. */
+    public LocalPostgres database() {
+        return postgres;
+    }
+
     /** Configuration pointing the service at the private database and keys. */
     public Map<String, String> config() {
         return config;

@@ -64,8 +64,7 @@ public final class LocalPostgres {
             Path data = root.resolve("postgres");
             LocalPostgres server = new LocalPostgres(binaries, data, osUser, freePort());
             server.initialiseIfNeeded();
-            server.run(List.of(server.bin("pg_ctl"), "-D", data.toString(), "-l", data.resolve("server.log")
-                    .toString(), "-w", "-t", "120", "-o", "-p " + server.port + " -h 127.0.0.1 -k " + data, "start"));
+            server.start();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local PostgreSQL in " + dataDir, e);
@@ -75,6 +74,20 @@ public final class LocalPostgres {
     /** The port the server listens on (127.0.0.1). */
     public int port() {
         return port;
+    }
+
+    /** Starts the server on its port; it must not be running. */
+    public void start() {
+        run(List.of(bin("pg_ctl"), "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t",
+                "120", "-o", "-p " + port + " -h 127.0.0.1 -k " + data, "start"));
+    }
+
+    /**
+     * Stops the server as a crash would (immediate shutdown: no checkpoint, sessions cut, crash recovery from the
+     * write-ahead log at the next start). For tests of a lost database.
+     */
+    public void crash() {
+        run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "immediate", "-w", "-t", "60", "stop"));
     }
 
     /** Stops the server (fast shutdown: sessions are closed, data is consistent). Safe to call twice. */
