@@ -1,21 +1,29 @@
 package io.backstop.service.app;
 
 import io.backstop.service.store.EventRecord;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Domain events leave through the outbox table. Every instance tails it for its own SSE clients; one instance at
  * a time (the one holding the {@code event_relay} row, {@code FOR UPDATE SKIP LOCKED}) relays it to the
- * {@code vault-events} channel — in-process by default, Kafka under the {@code kafka} profile — and advances the
- * relay position in the same transaction.
+ * {@code vault-events} channel — in-process by default, Kafka under the {@code kafka} profile, keyed by vault id so
+ * that a vault's events stay in one partition in order — and marks them relayed once the channel acknowledged them.
  */
 @ApplicationScoped
 public class EventStream {
@@ -34,7 +42,8 @@ public class EventStream {
     private final AtomicLong tailed = new AtomicLong(-1);
     private final Emitter<String> channel;
 
-    public EventStream(@Channel("vault-events") Emitter<String> channel) {
+    public EventStream(@Channel("vault-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+            bufferSize = RELAY_BATCH) Emitter<String> channel) {
         this.channel = channel;
     }
 
@@ -65,33 +74,69 @@ public class EventStream {
         }).replaceWithVoid();
     }
 
-    /** Relays the outbox to the channel if no other instance is doing it right now. */
+    /** Events handed to the channel at a time; the emitter buffers exactly one batch. */
+    static final int RELAY_BATCH = 256;
+
+    /** How long a batch may wait for the channel's acknowledgements before it is rolled back and sent again. */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Relays every committed event not yet relayed, oldest first, if no other instance is doing it right now: a
+     * batch at a time, each in its own transaction, until a batch comes back short.
+     */
     public Uni<Void> relay() {
+        return relayBatch().chain(sent -> sent == RELAY_BATCH ? relay() : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * One batch: the events are handed to the channel in id order, and marked relayed in the same transaction only
+     * once the channel has acknowledged every one of them (Kafka: written to the topic). So the relay goes at the
+     * consumer's pace (never more than a batch outstanding, never an overflow), and a batch the channel refuses or
+     * does not acknowledge in time rolls back and is sent again by the next round.
+     */
+    private Uni<Integer> relayBatch() {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("SELECT last_id FROM event_relay WHERE id = 1 FOR UPDATE SKIP LOCKED", Long.class)
-                .getResultList()).chain(position -> {
-                    if (position.isEmpty()) {
-                        return Uni.createFrom().voidItem();
+                .createNativeQuery("SELECT id FROM event_relay WHERE id = 1 FOR UPDATE SKIP LOCKED", Integer.class)
+                .getResultList()).chain(lock -> {
+                    if (lock.isEmpty()) {
+                        return Uni.createFrom().item(0);
                     }
-                    return batchAfter(position.get(0)).chain(this::send);
+                    return EventRecord.<EventRecord>find("relayed = false order by id").range(0, RELAY_BATCH - 1)
+                            .list().chain(this::send);
                 }));
+    }
+
+    private Uni<Integer> send(List<EventRecord> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Context context = Vertx.currentContext();
+        CompletableFuture<?>[] acks = new CompletableFuture<?>[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            EventRecord row = rows.get(i);
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks[i] = ack;
+            channel.send(Message.of(published(row).json(), Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(row.vault).build()), () -> {
+                        ack.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    }, failure -> {
+                        ack.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        }
+        List<Long> ids = rows.stream().map(r -> r.id).toList();
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(acks))
+                .ifNoItem().after(ACK_TIMEOUT).fail()
+                // Acknowledgements arrive on the channel's threads; the session lives on this context.
+                .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                .chain(() -> EventRecord.update("relayed = true where id in ?1", ids))
+                .replaceWith(rows.size());
     }
 
     /** The next outbox rows after an id, oldest first, at most 500 at a time. */
     private static Uni<List<EventRecord>> batchAfter(long id) {
         return EventRecord.<EventRecord>find("id > ?1 order by id", id).range(0, 499).list();
-    }
-
-    private Uni<Void> send(List<EventRecord> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        for (EventRecord r : rows) {
-            channel.send(published(r).json());
-        }
-        long last = rows.get(rows.size() - 1).id;
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE event_relay SET last_id = ?1 WHERE id = 1")
-                .setParameter(1, last).executeUpdate()).replaceWithVoid();
     }
 
     private static Published published(EventRecord r) {

@@ -19,4 +19,6 @@ public class EventRecord extends PanacheEntityBase {
     public Instant at;
     public String type;
     public String payload;
+    /** Handed to the {@code vault-events} channel and acknowledged by it. */
+    public boolean relayed;
 }
