@@ -43,6 +43,12 @@ public class LocalDatabase implements QuarkusTestResourceLifecycleManager {
         return settings.get(key);
     }
 
+    /** Flyway on the test database, as the service's role. */
+    static org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
+        return org.flywaydb.core.Flyway.configure().dataSource(setting("quarkus.datasource.jdbc.url"),
+                setting("quarkus.datasource.username"), setting("quarkus.datasource.password"));
+    }
+
     /** A plain JDBC connection to the test database, as the service's role. */
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(settings.get("quarkus.datasource.jdbc.url"),

@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +23,7 @@ class MigrationTest {
     /** V2 keeps the volatility-up half of a stored twenty-scenario grid, in order, and leaves a ten alone. */
     @Test
     void storedStressGridsLoseTheirVolatilityDownColumn() throws Exception {
-        Flyway.configure().dataSource(LocalDatabase.setting("quarkus.datasource.jdbc.url"), LocalDatabase.setting("quarkus.datasource.username"), LocalDatabase.setting("quarkus.datasource.password")).schemas(SCHEMA).target("1").load().migrate();
+        LocalDatabase.flyway().schemas(SCHEMA).target("1").load().migrate();
         try (Connection db = LocalDatabase.connect();
                 Statement sql = db.createStatement()) {
             sql.execute("SET search_path TO " + SCHEMA);
@@ -39,7 +38,7 @@ class MigrationTest {
                       ('v1', 'new', 'PUT', 2, now(), 0, 0, '[1,2,3,4,5,6,7,8,9,10]')""");
         }
 
-        Flyway.configure().dataSource(LocalDatabase.setting("quarkus.datasource.jdbc.url"), LocalDatabase.setting("quarkus.datasource.username"), LocalDatabase.setting("quarkus.datasource.password")).schemas(SCHEMA).load().migrate();
+        LocalDatabase.flyway().schemas(SCHEMA).load().migrate();
 
         try (Connection db = LocalDatabase.connect();
                 Statement sql = db.createStatement()) {

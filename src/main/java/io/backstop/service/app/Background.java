@@ -15,7 +15,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -39,6 +42,13 @@ public class Background {
     private final ProtocolCommands commands;
     private final VaultMetrics metrics;
     private final OperatingAlarms alarms;
+
+    /** How long shutdown waits for a timer's work in progress. */
+    static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private final List<Long> timers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean stopping;
 
     public Background(Vertx vertx, BackstopConfig config, SettlementRun settlement, EventStream events, PriceFeed feed,
             ServiceClock clock, ProtocolCommands commands, VaultMetrics metrics, OperatingAlarms alarms) {
@@ -68,6 +78,24 @@ public class Background {
         every(Duration.ofSeconds(5), "alarms", alarms::refresh);
     }
 
+    /**
+     * First at shutdown: no timer starts again, and those running are waited for (up to {@link #DRAIN}), so none
+     * meets a database that is going away.
+     */
+    void drain(@Observes @Priority(1) ShutdownEvent shutdown) {
+        stopping = true;
+        timers.forEach(vertx::cancelTimer);
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (running.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Last of all at shutdown: the private PostgreSQL of {@code ./backstop serve}, if this process started one. */
     void stop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent shutdown) {
         BackstopMain.stopLocalMode();
@@ -75,10 +103,11 @@ public class Background {
 
     private void every(Duration interval, String name, Supplier<Uni<Void>> work) {
         AtomicBoolean running = new AtomicBoolean();
-        vertx.setPeriodic(interval.toMillis(), id -> {
-            if (!running.compareAndSet(false, true)) {
+        timers.add(vertx.setPeriodic(interval.toMillis(), id -> {
+            if (stopping || !running.compareAndSet(false, true)) {
                 return;
             }
+            this.running.incrementAndGet();
             vertx.executeBlocking(() -> {
                 try {
                     await(work);
@@ -86,10 +115,11 @@ public class Background {
                     LOG.warnf("%s failed: %s", name, e.getMessage());
                 } finally {
                     running.set(false);
+                    this.running.decrementAndGet();
                 }
                 return null;
             }, false);
-        });
+        }));
     }
 
     private static void await(Supplier<Uni<Void>> work) {

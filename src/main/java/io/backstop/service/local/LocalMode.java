@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -39,7 +40,11 @@ public final class LocalMode implements AutoCloseable {
         config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort);
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort);
         config.put("quarkus.datasource.username", LocalPostgres.USER);
-        config.put("quarkus.datasource.password", LocalPostgres.USER);
+        config.put("quarkus.datasource.password", postgres.password());
+        // Local mode serves this machine only (dev tokens are minted for anyone who asks), unless told otherwise.
+        if (System.getenv("QUARKUS_HTTP_HOST") == null && System.getProperty("quarkus.http.host") == null) {
+            config.put("quarkus.http.host", "127.0.0.1");
+        }
         config.put("mp.jwt.verify.publickey.location", keys.resolve("public.pem").toUri().toString());
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("backstop.local-mode", "true");
@@ -63,19 +68,27 @@ public final class LocalMode implements AutoCloseable {
         postgres.stop();
     }
 
-    /** An RSA key pair in PEM files, generated on first start and kept. */
+    /**
+     * An RSA key pair in PEM files, generated on first start and kept; the folder is 0700 and the private key 0600,
+     * readable by the service's user only (set again at every start, for folders written before).
+     */
     private static Path signingKeys(Path folder) {
         Path privateKey = folder.resolve("private.pem");
         Path publicKey = folder.resolve("public.pem");
-        if (Files.exists(privateKey) && Files.exists(publicKey)) {
-            return folder;
-        }
         try {
             Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            if (Files.exists(privateKey) && Files.exists(publicKey)) {
+                Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+                return folder;
+            }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.deleteIfExists(privateKey);
+            Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rw-------")));
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             return folder;
         } catch (IOException e) {

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,10 +30,21 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * listens on loopback only. PostgreSQL refuses to run as root, so when the JVM is root every PostgreSQL command
  * runs as {@code postgres} (or {@code nobody}) through {@code runuser}, and the data directory is handed to that
  * user. The data directory survives restarts; {@link #stop()} shuts the server down cleanly.
+ *
+ * <p>The server lives and dies with the service that started it:
+ * <ul>
+ * <li>the role has a generated password ({@code secrets/database-password}, 0600, readable by the service's user
+ * only) and the server asks for it (SCRAM) on every connection; a data directory from before, which trusted every
+ * loopback connection, is given the password and the rule at its first start;</li>
+ * <li>a watchdog (a small shell loop) stops the server within a second or two of the service's JVM dying, however it
+ * died, so a {@code kill -9} does not leave it running;</li>
+ * <li>a server still running from a service that died anyway (the watchdog killed too) is found by its
+ * {@code postmaster.pid} at the next start and stopped first; one whose service is alive is refused, naming it.</li>
+ * </ul>
  */
 public final class LocalPostgres {
 
-    /** The role and database the service connects as; local trust authentication on loopback only. */
+    /** The role and database the service connects as, with its generated password. */
     public static final String USER = "backstop";
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
 
@@ -37,12 +52,14 @@ public final class LocalPostgres {
     private final Path data;
     private final String osUser;
     private final int port;
+    private final String password;
 
-    private LocalPostgres(Path binaries, Path data, String osUser, int port) {
+    private LocalPostgres(Path binaries, Path data, String osUser, int port, String password) {
         this.binaries = binaries;
         this.data = data;
         this.osUser = osUser;
         this.port = port;
+        this.password = password;
     }
 
     /**
@@ -62,9 +79,12 @@ public final class LocalPostgres {
             }
             Path binaries = unpack(root.resolve("pg-binaries"));
             Path data = root.resolve("postgres");
-            LocalPostgres server = new LocalPostgres(binaries, data, osUser, freePort());
+            LocalPostgres server = new LocalPostgres(binaries, data, osUser, freePort(),
+                    Secrets.in(root).value("database-password"));
             server.initialiseIfNeeded();
+            server.stopOrphan();
             server.start();
+            server.requirePassword();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local PostgreSQL in " + dataDir, e);
@@ -76,10 +96,104 @@ public final class LocalPostgres {
         return port;
     }
 
-    /** Starts the server on its port; it must not be running. */
+    /** The role's password. */
+    public String password() {
+        return password;
+    }
+
+    /** Starts the server on its port, with a watchdog that stops it when this JVM dies; it must not be running. */
     public void start() {
         run(List.of(bin("pg_ctl"), "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t",
                 "120", "-o", "-p " + port + " -h 127.0.0.1 -k " + data, "start"));
+        try {
+            Files.writeString(ownerFile(), Long.toString(ProcessHandle.current().pid()));
+            watch(postmasterPid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the service that owns " + data, e);
+        }
+    }
+
+    /**
+     * Starts the watchdog: a detached shell loop that outlives this JVM, notices within a second that it is gone and
+     * asks that postmaster (by its process id, so never a later server of the same directory) for a fast shutdown.
+     */
+    private void watch(long postmaster) throws IOException {
+        String loop = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                + "kill -INT " + postmaster + " 2>/dev/null; exit 0";
+        Process watchdog = new ProcessBuilder("setsid", "sh", "-c", loop).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        watchdog.getOutputStream().close();
+        Files.writeString(data.getParent().resolve("watchdog.pid"), Long.toString(watchdog.pid()));
+    }
+
+    /**
+     * Stops a server of this data directory left running by a service that is gone. Refuses when that service is
+     * still alive: two services on one data directory would each believe they own it.
+     */
+    private void stopOrphan() throws IOException {
+        Long postmaster = livePostmaster();
+        if (postmaster == null) {
+            return;     // no server, or a stale postmaster.pid that PostgreSQL clears itself
+        }
+        Long owner = Files.exists(ownerFile()) ? Long.parseLong(Files.readString(ownerFile()).trim()) : null;
+        if (owner != null && owner != ProcessHandle.current().pid() && ProcessHandle.of(owner)
+                .map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("the PostgreSQL server in " + data + " belongs to a running service "
+                    + "(process " + owner + "); stop it first, or set BACKSTOP_DATA_DIR to another directory");
+        }
+        System.err.println("backstop: stopping the PostgreSQL server (process " + postmaster + ") left running in "
+                + data + " by a service that did not stop cleanly");
+        stop();
+    }
+
+    /** The postmaster's process id if one of this data directory is running, else null. */
+    private Long livePostmaster() throws IOException {
+        if (!Files.exists(data.resolve("postmaster.pid"))) {
+            return null;
+        }
+        long pid = postmasterPid();
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(true)).isPresent() ? pid
+                        : null;
+    }
+
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private Path ownerFile() {
+        return data.getParent().resolve("postgres.owner");
+    }
+
+    /**
+     * Makes the server ask for the password: a data directory initialised before passwords existed trusted every
+     * loopback connection, so it is given the password (over that trust, once) and the rule, then reloaded.
+     */
+    private void requirePassword() throws IOException {
+        Path hba = data.resolve("pg_hba.conf");
+        if (Files.readString(hba).equals(HBA)) {
+            return;
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER,
+                ""); Statement statement = db.createStatement()) {
+            statement.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the password of " + USER + " in " + data, e);
+        }
+        writeAsServer(hba, HBA);
+        run(List.of(bin("pg_ctl"), "-D", data.toString(), "reload"));
+    }
+
+    /** Loopback TCP and the private socket, each with the password (SCRAM). */
+    private static final String HBA = "# Written by Backstop's local mode: every connection gives the password.\n"
+            + "local all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n";
+
+    private void writeAsServer(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, permissions(0600));
+        if (osUser != null) {
+            run(List.of("chown", osUser + ":", file.toString()), false);
+        }
     }
 
     /**
@@ -90,10 +204,27 @@ public final class LocalPostgres {
         run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "immediate", "-w", "-t", "60", "stop"));
     }
 
-    /** Stops the server (fast shutdown: sessions are closed, data is consistent). Safe to call twice. */
+    /**
+     * Stops the server (fast shutdown: sessions are closed, data is consistent). Safe to call twice, and when the
+     * watchdog got there first.
+     */
     public void stop() {
-        if (Files.exists(data.resolve("postmaster.pid"))) {
-            run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+        try {
+            if (livePostmaster() != null) {
+                run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + data.resolve("postmaster.pid"), e);
+        } catch (IllegalStateException e) {
+            // The watchdog may have stopped it meanwhile: only a server still running is a failure.
+            try {
+                if (livePostmaster() != null) {
+                    throw e;
+                }
+            } catch (IOException unreadable) {
+                e.addSuppressed(unreadable);
+                throw e;
+            }
         }
     }
 
@@ -106,7 +237,16 @@ public final class LocalPostgres {
         if (osUser != null) {
             run(List.of("chown", "-R", osUser + ":", data.toString()), false);
         }
-        run(List.of(bin("initdb"), "-D", data.toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--locale=C"));
+        // The password reaches initdb in a file only the server's user can read, removed at once.
+        Path passwordFile = data.getParent().resolve(".initdb-password");
+        writeAsServer(passwordFile, password + "\n");
+        try {
+            run(List.of(bin("initdb"), "-D", data.toString(), "-U", USER, "-A", "scram-sha-256", "--pwfile",
+                    passwordFile.toString(), "-E", "UTF8", "--locale=C"));
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+        writeAsServer(data.resolve("pg_hba.conf"), HBA);
     }
 
     private String bin(String name) {
