@@ -1,14 +1,25 @@
 package io.backstop.service;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Test helpers over the real HTTP API: local-mode tokens, JSON requests, the clock and oracle prices. */
 final class Api {
@@ -53,5 +64,45 @@ final class Api {
     static void openVault(String id, String underlying, Map<String, Object> parameters) {
         as(token("ops", "operator")).body(Map.of("id", id, "underlying", underlying, "quoteCurrency", "USD",
                 "parameters", parameters)).post("/api/v1/vaults").then().statusCode(201);
+    }
+
+    /** Subscribes to a Server-Sent Events stream (as the holder of the token, if any); its data lines queue up. */
+    static BlockingQueue<String> subscribe(URI stream, String token) throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<Stream<String>> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .build().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("text/event-stream"));
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(l -> l.startsWith("data:")).forEach(lines::add);
+            } catch (UncheckedIOException closed) {
+                // The service stopped at the end of the run; the stream has nothing more to say.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    /** The next event of a type on a stream, within 15 seconds. */
+    static String next(BlockingQueue<String> stream, String type) throws InterruptedException {
+        List<String> skipped = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            String line = stream.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.contains("\"type\":\"" + type + "\"")) {
+                return line;
+            }
+            if (line != null) {
+                skipped.add(line);
+            }
+        }
+        throw new AssertionError("no " + type + " event within 15 s; saw " + skipped);
     }
 }

@@ -12,9 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +22,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +37,8 @@ class ExpiryOperationsTest {
 
     private static final String VAULT = "/api/v1/vaults/late";
 
-    @TestHTTPResource("/api/v1/vaults/late/events")
+    /** The operators' stream: the queue's order is told by whose withdrawals were paid. */
+    @TestHTTPResource("/api/v1/vaults/late/events/full")
     URI events;
 
     @Test
@@ -152,24 +149,7 @@ class ExpiryOperationsTest {
 
     /** Opens the vault's SSE stream; its data lines arrive in the returned queue. */
     private BlockingQueue<String> subscribe() throws Exception {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).build().sendAsync(
-                HttpRequest.newBuilder(events).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("text/event-stream"));
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().filter(l -> l.startsWith("data:")).forEach(lines::add);
-            } catch (java.io.UncheckedIOException closed) {
-                // The service stopped at the end of the run; the stream has nothing more to say.
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
+        return Api.subscribe(events, token("opal", "operator"));
     }
 
     /** What else arrives on the stream within two seconds. */
@@ -187,17 +167,6 @@ class ExpiryOperationsTest {
 
     /** The next event of this type on the stream, skipping others. */
     private static String next(BlockingQueue<String> stream, String type) throws InterruptedException {
-        List<String> skipped = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            String line = stream.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null && line.contains("\"type\":\"" + type + "\"")) {
-                return line;
-            }
-            if (line != null) {
-                skipped.add(line);
-            }
-        }
-        throw new AssertionError("no " + type + " event within 15 s; saw " + skipped);
+        return Api.next(stream, type);
     }
 }

@@ -74,12 +74,14 @@ class KafkaRelayTest {
                 Statement lateInsert = late.createStatement(); Statement bulkInsert = bulk.createStatement()) {
             // A transaction takes an outbox id and holds it open while 50,000 later ids commit and are relayed.
             late.setAutoCommit(false);
-            ResultSet early = lateInsert.executeQuery("INSERT INTO vault_event (vault, at, type, payload) "
-                    + "VALUES ('kafka-late', now(), 'Synthetic', '{\"late\":true}') RETURNING id");
+            ResultSet early = lateInsert.executeQuery("INSERT INTO vault_event (vault, at, type, payload, "
+                    + "public_payload) VALUES ('kafka-late', now(), 'Synthetic', '{\"late\":true}', '{}') "
+                    + "RETURNING id");
             early.next();
             long lateId = early.getLong(1);
-            bulkInsert.executeUpdate("INSERT INTO vault_event (vault, at, type, payload) SELECT 'kafka-' || (g % 4), "
-                    + "now(), 'Synthetic', '{\"n\":' || g || '}' FROM generate_series(1, " + SYNTHETIC + ") g");
+            bulkInsert.executeUpdate("INSERT INTO vault_event (vault, at, type, payload, public_payload) "
+                    + "SELECT 'kafka-' || (g % 4), now(), 'Synthetic', '{\"n\":' || g || '}', '{}' "
+                    + "FROM generate_series(1, " + SYNTHETIC + ") g");
             Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             while (unrelayedAfter(lateId) > 0 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);

@@ -3,6 +3,7 @@ package io.backstop.service.api;
 import io.backstop.service.app.EventStream;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,7 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** A vault's domain events as Server-Sent Events, from the moment of subscription. */
+/**
+ * A vault's domain events as Server-Sent Events, from the moment of subscription: for anyone without identities
+ * (who deposited, traded or changed the policy is nobody else's business), in full for operators.
+ */
 @Path("/api/v1/vaults/{id}/events")
 public class EventsResource {
 
@@ -25,6 +29,15 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     public Multi<String> stream(@PathParam("id") String vault) {
+        return events.of(vault).map(EventStream.Published::publicJson);
+    }
+
+    @GET
+    @Path("/full")
+    @RolesAllowed("operator")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public Multi<String> full(@PathParam("id") String vault) {
         return events.of(vault).map(EventStream.Published::json);
     }
 }

@@ -28,13 +28,22 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @ApplicationScoped
 public class EventStream {
 
-    /** An event as it goes out: outbox id, vault, type, and the event's JSON. */
-    public record Published(long id, String vault, String type, String at, String payload) {
+    /** An event as it goes out: outbox id, vault, type, and the event's JSON in full and as the public sees it. */
+    public record Published(long id, String vault, String type, String at, String payload, String publicPayload) {
 
-        /** The event as one JSON object. */
+        /** The event in full, as one JSON object: for operators and the relay. */
         public String json() {
+            return envelope(payload);
+        }
+
+        /** The event without identities, as one JSON object: for the public stream. */
+        public String publicJson() {
+            return envelope(publicPayload);
+        }
+
+        private String envelope(String event) {
             return "{\"id\":" + id + ",\"vault\":\"" + vault + "\",\"type\":\"" + type + "\",\"at\":\"" + at
-                    + "\",\"event\":" + payload + "}";
+                    + "\",\"event\":" + event + "}";
         }
     }
 
@@ -140,6 +149,6 @@ public class EventStream {
     }
 
     private static Published published(EventRecord r) {
-        return new Published(r.id, r.vault, r.type, r.at.toString(), r.payload);
+        return new Published(r.id, r.vault, r.type, r.at.toString(), r.payload, r.publicPayload);
     }
 }

@@ -128,6 +128,7 @@ public class VaultBooks {
             row.at = event.at();
             row.type = event.getClass().getSimpleName();
             row.payload = json.of(event);
+            row.publicPayload = json.of(event.withoutIdentities());
             rows.add(row);
         }
         Uni<List<Long>> numbers = journal.isEmpty() ? Uni.createFrom().item(List.of()) : entryNumbers(journal.size());

@@ -19,6 +19,8 @@ public class EventRecord extends PanacheEntityBase {
     public Instant at;
     public String type;
     public String payload;
+    /** The event as the public may see it: {@code VaultEvent.withoutIdentities()}. */
+    public String publicPayload;
     /** Handed to the {@code vault-events} channel and acknowledged by it. */
     public boolean relayed;
 }

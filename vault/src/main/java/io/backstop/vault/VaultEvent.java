@@ -1,5 +1,6 @@
 package io.backstop.vault;
 
+import io.backstop.vault.buffer.InsuranceBuffer;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.risk.RiskLevel;
@@ -16,17 +17,37 @@ public sealed interface VaultEvent {
     /** When. */
     Instant at();
 
+    /**
+     * The event as the public may see it: the same amounts and ids, without who (an LP's or a trader's subject, an
+     * operator's name). The fund's public record shows what happened to the pool, never whose money it was.
+     */
+    default VaultEvent withoutIdentities() {
+        return this;
+    }
+
     /** An LP deposited and received shares. */
     record DepositMade(String vault, Instant at, String owner, Amount amount, Shares shares) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new DepositMade(vault, at, null, amount, shares);
+        }
     }
 
     /** An LP was paid for shares (all or part of a request, or from the queue). */
     record WithdrawalPaid(String vault, Instant at, String owner, Shares shares, Amount amount, Amount exitFee)
             implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new WithdrawalPaid(vault, at, null, shares, amount, exitFee);
+        }
     }
 
     /** Shares went into the withdrawal queue because free liquidity was short. */
     record WithdrawalQueued(String vault, Instant at, String owner, Shares shares) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new WithdrawalQueued(vault, at, null, shares);
+        }
     }
 
     /** A quote was issued. */
@@ -37,6 +58,10 @@ public sealed interface VaultEvent {
     /** The pool sold options and locked collateral. */
     record OptionSold(String vault, Instant at, String tradeId, String owner, String series, Quantity quantity,
             Amount premium, Amount collateral) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new OptionSold(vault, at, tradeId, null, series, quantity, premium, collateral);
+        }
     }
 
     /**
@@ -45,6 +70,10 @@ public sealed interface VaultEvent {
      */
     record PositionAssumed(String vault, Instant at, String tradeId, String owner, String series, Quantity quantity,
             Amount collateral) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new PositionAssumed(vault, at, tradeId, null, series, quantity, collateral);
+        }
     }
 
     /** A series settled; {@code socialisedLoss} is zero unless every layer was exhausted. */
@@ -59,6 +88,11 @@ public sealed interface VaultEvent {
 
     /** Money went into the insurance buffer. */
     record BufferFunded(String vault, Instant at, Amount amount, String source) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            boolean topUp = source.startsWith(InsuranceBuffer.TOP_UP);
+            return topUp ? new BufferFunded(vault, at, amount, InsuranceBuffer.TOP_UP) : this;
+        }
     }
 
     /** The waterfall drew on the insurance buffer. */
@@ -78,10 +112,18 @@ public sealed interface VaultEvent {
     /** Governance changed parameters. */
     record ParametersChanged(String vault, Instant at, String actor, String reason, long version,
             Map<String, String> changes) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new ParametersChanged(vault, at, null, reason, version, changes);
+        }
     }
 
     /** A settled payout was paid out to its holder. */
     record PayoutPaid(String vault, Instant at, String positionId, String owner, Amount amount)
             implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new PayoutPaid(vault, at, positionId, null, amount);
+        }
     }
 }
