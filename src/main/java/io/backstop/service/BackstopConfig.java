@@ -55,6 +55,9 @@ public interface BackstopConfig {
 
         @WithDefault("2")
         int minimumPrices();
+
+        @WithDefault("PT1H")
+        Duration jumpWindow();
     }
 
     /** How often expired series are looked for. */

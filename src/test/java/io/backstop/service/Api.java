@@ -60,10 +60,16 @@ final class Api {
                 .post("/api/v1/oracle/prices").then().statusCode(201);
     }
 
-    /** Opens a vault as the protocol team. */
+    /** Opens a vault as the protocol team, its underlying expected at 2000. */
     static void openVault(String id, String underlying, Map<String, Object> parameters) {
+        openVault(id, underlying, "2000", parameters);
+    }
+
+    /** Opens a vault as the protocol team, its first oracle price expected near {@code referencePrice}. */
+    static void openVault(String id, String underlying, String referencePrice, Map<String, Object> parameters) {
         as(token("ops", "operator")).body(Map.of("id", id, "underlying", underlying, "quoteCurrency", "USD",
-                "parameters", parameters)).post("/api/v1/vaults").then().statusCode(201);
+                "referencePrice", referencePrice, "parameters", parameters)).post("/api/v1/vaults").then()
+                .statusCode(201);
     }
 
     /** Subscribes to a Server-Sent Events stream (as the holder of the token, if any); its data lines queue up. */

@@ -133,7 +133,18 @@ class RejectionsTest {
     @Test
     void oracleAndGovernanceLimitsAre422() {
         String oracle = token("orin", "oracle");
+        // Prices only for what a vault trades, the first near the operator's reference, and jumps bounded over time.
+        problem(as(oracle).body(Map.of("underlying", "ORC", "price", "1000")).post("/api/v1/oracle/prices").then(),
+                422, "unknown-underlying");
+        problem(as(oracle).body(Map.of("underlying", "orc", "price", "1000")).post("/api/v1/oracle/prices").then(),
+                400, "invalid-field");
+        Api.openVault("orc", "ORC", "1000", Map.of());
+        problem(as(oracle).body(Map.of("underlying", "ORC", "price", "0.000001")).post("/api/v1/oracle/prices")
+                .then(), 422, "price-jump");
         Api.price("ORC", "1000");
+        Api.price("ORC", "1400");
+        problem(as(oracle).body(Map.of("underlying", "ORC", "price", "1501")).post("/api/v1/oracle/prices").then(),
+                422, "price-jump");
         problem(as(oracle).body(Map.of("underlying", "ORC", "price", "1600")).post("/api/v1/oracle/prices").then(),
                 422, "price-jump");
         problem(as(oracle).body(Map.of("underlying", "ORC", "price", "-1")).post("/api/v1/oracle/prices").then(),

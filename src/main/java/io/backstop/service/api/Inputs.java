@@ -1,6 +1,7 @@
 package io.backstop.service.api;
 
 import io.backstop.pricing.OptionType;
+import io.backstop.vault.VaultState;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.shares.Shares;
@@ -120,6 +121,16 @@ public final class Inputs {
         }
         if (value.length() > MAX_TEXT) {
             throw ApiProblem.badRequest("invalid-field", field + " is longer than " + MAX_TEXT + " characters");
+        }
+        return value;
+    }
+
+    /** An underlying's or a currency's symbol, {@link VaultState#ASSET_RULE}. */
+    public static String asset(String value, String field) {
+        required(value, field);
+        if (!VaultState.isValidAsset(value)) {
+            throw ApiProblem.badRequest("invalid-field", field + " must be " + VaultState.ASSET_RULE + ", was \""
+                    + shown(value) + "\"");
         }
         return value;
     }

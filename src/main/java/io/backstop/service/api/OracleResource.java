@@ -37,7 +37,7 @@ public class OracleResource {
     @RolesAllowed("oracle")
     public Uni<Response> report(PriceReport request) {
         Inputs.body(request);
-        String underlying = Inputs.text(request.underlying(), "underlying");
+        String underlying = Inputs.asset(request.underlying(), "underlying");
         // The sign is the oracle rules' to judge (422 invalid-price), not the input parser's.
         Amount price = Inputs.signedAmount(request.price(), "price");
         Instant at = request.timestamp() == null ? null : Inputs.instant(request.timestamp(), "timestamp");

@@ -17,6 +17,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import io.backstop.vault.ledger.Amount;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ public class VaultResource {
      *
      * @param parameters engine parameter keys to values (numbers or strings); the rest take their defaults
      */
-    public record OpenVault(String id, String underlying, String quoteCurrency, Map<String, JsonNode> parameters) {
+    public record OpenVault(String id, String underlying, String quoteCurrency, BigDecimal referencePrice,
+            Map<String, JsonNode> parameters) {
     }
 
     private final ProtocolCommands commands;
@@ -53,9 +56,10 @@ public class VaultResource {
         Inputs.body(request);
         Map<String, String> parameters = parameterText(request.parameters());
         String id = Inputs.text(request.id(), "id");
-        String underlying = Inputs.text(request.underlying(), "underlying");
-        String quoteCurrency = Inputs.text(request.quoteCurrency(), "quoteCurrency");
-        return transaction.run(() -> commands.open(id, underlying, quoteCurrency, parameters,
+        String underlying = Inputs.asset(request.underlying(), "underlying");
+        String quoteCurrency = Inputs.asset(request.quoteCurrency(), "quoteCurrency");
+        Amount referencePrice = Inputs.amount(request.referencePrice(), "referencePrice");
+        return transaction.run(() -> commands.open(id, underlying, quoteCurrency, referencePrice, parameters,
                 identity.getPrincipal().getName()).chain(vault -> views.valued(vault.id())))
                 .map(v -> Response.status(201).entity(VaultViews.view(v)).build());
     }

@@ -29,9 +29,12 @@ public class ProtocolCommands {
         this.clock = clock;
     }
 
-    /** Inside a transaction: opens a vault with the engine's defaults changed by {@code parameters}. */
-    public Uni<VaultState> open(String id, String underlying, String quoteCurrency, Map<String, String> parameters,
-            String actor) {
+    /**
+     * Inside a transaction: opens a vault with the engine's defaults changed by {@code parameters}; the first oracle
+     * price of its underlying must then lie within maxPriceJump of {@code referencePrice}.
+     */
+    public Uni<VaultState> open(String id, String underlying, String quoteCurrency, Amount referencePrice,
+            Map<String, String> parameters, String actor) {
         if (!VaultState.isValidId(id)) {
             throw ApiProblem.badRequest("invalid-field", "id must be " + VaultState.ID_RULE + "; was \"" + id + "\"");
         }
@@ -49,6 +52,7 @@ public class ProtocolCommands {
             }
             VaultRecord row = Aggregates.write(vault, new VaultRecord());
             row.createdAt = now;
+            row.referencePrice = referencePrice.units();
             ParameterChangeRecord audit = audit(id, p.version(), actor, "vault opened", p.asText(), now);
             return row.persist().chain(audit::persist).replaceWith(vault);
         });
@@ -87,12 +91,14 @@ public class ProtocolCommands {
         return Panache.getSession().chain(s -> s
                 .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, underlying)
                 .getSingleResult())
-                .chain(() -> books.lastPrice(underlying)).chain(last -> {
-                    OraclePrices.check(last, candidate, now, books.limits()).ifPresent(r -> {
+                .chain(() -> books.recentPrices(underlying, candidate.at()))
+                .chain(recent -> books.referencePrice(underlying).map(reference -> {
+                    OraclePrices.check(recent, reference, candidate, now, books.limits()).ifPresent(r -> {
                         throw ApiProblem.of(r);
                     });
-                    return Aggregates.record(underlying, candidate, now).persist().replaceWith(candidate);
-                });
+                    return reference;
+                }))
+                .chain(() -> Aggregates.record(underlying, candidate, now).persist().replaceWith(candidate));
     }
 
     private static ParameterChangeRecord audit(String vault, long version, String actor, String reason,

@@ -31,6 +31,8 @@ public class VaultRecord extends PanacheEntityBase {
     public long sequence;
     public String withdrawalQueue;
     public Instant createdAt;
+    /** The price the operator expected the underlying at when opening the vault, in minor units. */
+    public Long referencePrice;
 
     /** Every underlying some vault trades, each once, in the order the vaults were first listed. */
     public static Uni<List<String>> underlyings() {

@@ -27,6 +27,8 @@ public enum RejectionCode {
     STALE_PRICE("stale-price", 422),
     FUTURE_PRICE("future-price", 422),
     PRICE_JUMP("price-jump", 422),
+    /** An oracle report for an underlying that no vault trades. */
+    UNKNOWN_UNDERLYING("unknown-underlying", 422),
     NO_PRICE("no-price", 409);
 
     private final String slug;

@@ -34,8 +34,9 @@ public record VaultState(String id, String underlying, String quoteCurrency, Vau
         if (!isValidId(id)) {
             throw new IllegalArgumentException("vault id must be " + ID_RULE + "; was \"" + id + "\"");
         }
-        if (underlying == null || underlying.isBlank() || quoteCurrency == null || quoteCurrency.isBlank()) {
-            throw new IllegalArgumentException("a vault needs an underlying and a quote currency");
+        if (!isValidAsset(underlying) || !isValidAsset(quoteCurrency)) {
+            throw new IllegalArgumentException("a vault's underlying and quote currency must each be " + ASSET_RULE
+                    + "; were \"" + underlying + "\" and \"" + quoteCurrency + "\"");
         }
         withdrawalQueue = List.copyOf(withdrawalQueue);
     }
@@ -51,6 +52,24 @@ public record VaultState(String id, String underlying, String quoteCurrency, Vau
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@link #isValidAsset} accepts, in words: an underlying's or a currency's symbol, e.g. ETH or USD. */
+    public static final String ASSET_RULE = "1-16 upper-case letters and digits, starting with a letter";
+
+    /** Whether a symbol is {@link #ASSET_RULE}. */
+    public static boolean isValidAsset(String symbol) {
+        if (symbol == null || symbol.isEmpty() || symbol.length() > 16 || !(symbol.charAt(0) >= 'A'
+                && symbol.charAt(0) <= 'Z')) {
+            return false;
+        }
+        for (int i = 1; i < symbol.length(); i++) {
+            char c = symbol.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
                 return false;
             }
         }

@@ -22,13 +22,18 @@ public final class OraclePrices {
     }
 
     /**
-     * Why a reported price is refused, or empty if it is accepted.
+     * Why a reported price is refused, or empty if it is accepted. Beyond sign, freshness and order, a price must
+     * be within {@code maxPriceJump} of every price accepted in the jump window before it (the limit holds over time,
+     * not per report: ten reports of +50% a moment apart are refused from the second on), and the first price of an
+     * underlying within {@code maxPriceJump} of the reference price the operator stated when opening its vault.
      *
-     * @param last      the last accepted price of the underlying, or null
+     * @param recent    the underlying's recent accepted prices ({@link RecentPrices#NONE} before the first)
+     * @param reference the operator's reference price for the underlying, for its first report; may be null once
+     *                  a price was accepted
      * @param candidate the reported price
      */
-    public static Optional<Rejection> check(PriceObservation last, PriceObservation candidate, Instant now,
-            OracleLimits limits) {
+    public static Optional<Rejection> check(RecentPrices recent, Amount reference, PriceObservation candidate,
+            Instant now, OracleLimits limits) {
         Amount price = candidate.price();
         if (!price.isPositive()) {
             return reject(RejectionCode.INVALID_PRICE, "price must be positive, was " + price);
@@ -40,18 +45,31 @@ public final class OraclePrices {
             return reject(RejectionCode.STALE_PRICE, "timestamp " + candidate.at() + " is older than maxPriceAge "
                     + limits.maxPriceAge() + " at " + now);
         }
+        PriceObservation last = recent.last();
+        if (last == null && reference == null) {
+            return reject(RejectionCode.UNKNOWN_UNDERLYING, "no vault trades this underlying, so nothing bounds "
+                    + "its first price; open a vault with a reference price first");
+        }
         if (last == null) {
-            return Optional.empty();
+            double move = Math.abs(price.toDouble() / reference.toDouble() - 1);
+            return move > limits.maxPriceJump() ? reject(RejectionCode.PRICE_JUMP, "the first price " + price + " is "
+                    + percent(move) + " away from the reference price " + reference + " stated when the vault was "
+                    + "opened; maxPriceJump is " + percent(limits.maxPriceJump())) : Optional.empty();
         }
         if (!candidate.at().isAfter(last.at())) {
             return reject(RejectionCode.STALE_PRICE, "timestamp " + candidate.at()
                     + " is not after the last accepted price's (" + last.at() + ")");
         }
-        double move = Math.abs(price.toDouble() / last.price().toDouble() - 1);
+        double fromLowest = price.toDouble() / recent.lowest().toDouble() - 1;
+        double fromHighest = 1 - price.toDouble() / recent.highest().toDouble();
+        double move = Math.max(fromLowest, fromHighest);
         if (move > limits.maxPriceJump()) {
-            return reject(RejectionCode.PRICE_JUMP, "price " + price + " is " + percent(move)
-                    + " away from the last accepted " + last.price() + "; maxPriceJump is "
-                    + percent(limits.maxPriceJump()));
+            Amount from = fromLowest >= fromHighest ? recent.lowest() : recent.highest();
+            String which = from.equals(last.price()) ? "the last accepted " : "the price accepted within "
+                    + limits.jumpWindow() + " before it, ";
+            return reject(RejectionCode.PRICE_JUMP, "price " + price + " is " + percent(move) + " away from "
+                    + which + from + "; maxPriceJump is " + percent(limits.maxPriceJump()) + " within any "
+                    + limits.jumpWindow());
         }
         return Optional.empty();
     }

@@ -66,18 +66,71 @@ class OraclePricesTest {
     void reportsAreCheckedForSignFreshnessOrderAndJumps() {
         Instant now = EXPIRY;
         PriceObservation last = at(1, "2000");
-        assertThat(OraclePrices.check(last, at(0, "3000.01"), now, LIMITS).orElseThrow().code())
+        assertThat(OraclePrices.check(RecentPrices.of(last), null, at(0, "3000.01"), now, LIMITS).orElseThrow().code())
                 .isEqualTo(RejectionCode.PRICE_JUMP);
-        assertThat(OraclePrices.check(last, at(0, "3000"), now, LIMITS)).isEmpty();
-        assertThat(OraclePrices.check(last, at(0, "0"), now, LIMITS).orElseThrow().code())
+        assertThat(OraclePrices.check(RecentPrices.of(last), null, at(0, "3000"), now, LIMITS)).isEmpty();
+        assertThat(OraclePrices.check(RecentPrices.of(last), null, at(0, "0"), now, LIMITS).orElseThrow().code())
                 .isEqualTo(RejectionCode.INVALID_PRICE);
-        assertThat(OraclePrices.check(last, at(-1, "2000"), now, LIMITS).orElseThrow().code())
+        assertThat(OraclePrices.check(RecentPrices.of(last), null, at(-1, "2000"), now, LIMITS).orElseThrow().code())
                 .isEqualTo(RejectionCode.FUTURE_PRICE);
-        assertThat(OraclePrices.check(last, at(2, "2000"), now, LIMITS).orElseThrow().code())
+        assertThat(OraclePrices.check(RecentPrices.of(last), null, at(2, "2000"), now, LIMITS).orElseThrow().code())
                 .isEqualTo(RejectionCode.STALE_PRICE);
-        assertThat(OraclePrices.check(null, at(6, "2000"), now, LIMITS).orElseThrow().code())
+        assertThat(OraclePrices.check(RecentPrices.NONE, Amount.parse("2000"), at(6, "2000"), now, LIMITS).orElseThrow().code())
                 .isEqualTo(RejectionCode.STALE_PRICE);
         assertThat(OraclePrices.spot(at(6, "2000"), now, LIMITS).rejection().code()).isEqualTo(RejectionCode.NO_PRICE);
         assertThat(OraclePrices.spot(last, now, LIMITS).result()).isEqualTo(Amount.parse("2000"));
+    }
+
+    @Test
+    void theJumpLimitHoldsOverTheJumpWindowNotPerReport() {
+        // Ten reports of +10% a second apart: each is within 50% of the one before, but from the fifth on the
+        // price is more than 50% above the 1000 accepted within the hour.
+        Instant now = EXPIRY;
+        List<PriceObservation> accepted = new ArrayList<>(List.of(new PriceObservation(now.minusSeconds(20),
+                Amount.parse("1000"))));
+        int refusedFrom = -1;
+        double price = 1000;
+        for (int step = 1; step <= 10 && refusedFrom < 0; step++) {
+            price *= 1.1;
+            PriceObservation report = new PriceObservation(now.minusSeconds(20 - step), Amount.parse(
+                    String.format("%.6f", price)));
+            RecentPrices recent = recent(accepted, report.at());
+            if (OraclePrices.check(recent, null, report, now, LIMITS).isPresent()) {
+                refusedFrom = step;
+                assertThat(OraclePrices.check(recent, null, report, now, LIMITS).orElseThrow().detail())
+                        .contains("within PT1H before it, 1000");
+            } else {
+                accepted.add(report);
+            }
+        }
+        assertThat(refusedFrom).isEqualTo(5);
+        // A fall is held the same way, from the highest price of the window.
+        RecentPrices high = new RecentPrices(at(1, "1000"), Amount.parse("1000"), Amount.parse("3000"));
+        assertThat(OraclePrices.check(high, null, at(0, "1499"), now, LIMITS).orElseThrow().code())
+                .isEqualTo(RejectionCode.PRICE_JUMP);
+        assertThat(OraclePrices.check(high, null, at(0, "1500"), now, LIMITS)).isEmpty();
+    }
+
+    @Test
+    void theFirstPriceIsBoundedByTheOperatorsReferenceAndNeedsOne() {
+        Instant now = EXPIRY;
+        assertThat(OraclePrices.check(RecentPrices.NONE, Amount.parse("3000"), at(0, "0.000001"), now, LIMITS)
+                .orElseThrow().detail()).contains("reference price 3000");
+        assertThat(OraclePrices.check(RecentPrices.NONE, Amount.parse("3000"), at(0, "4500"), now, LIMITS))
+                .isEmpty();
+        assertThat(OraclePrices.check(RecentPrices.NONE, null, at(0, "3000"), now, LIMITS).orElseThrow().code())
+                .isEqualTo(RejectionCode.UNKNOWN_UNDERLYING);
+    }
+
+    private static RecentPrices recent(List<PriceObservation> accepted, Instant at) {
+        Amount lowest = null;
+        Amount highest = null;
+        for (PriceObservation p : accepted) {
+            if (!p.at().isBefore(at.minus(LIMITS.jumpWindow()))) {
+                lowest = lowest == null || p.price().compareTo(lowest) < 0 ? p.price() : lowest;
+                highest = highest == null || p.price().compareTo(highest) > 0 ? p.price() : highest;
+            }
+        }
+        return new RecentPrices(accepted.get(accepted.size() - 1), lowest, highest);
     }
 }
