@@ -111,10 +111,10 @@ public class BufferResource {
         Map<String, String> changes = VaultResource.parameterText(Inputs.body(request));
         String reason = changes.remove("reason");
         if (reason == null || reason.isBlank()) {
-            throw ApiProblem.badRequest("missing-field", "reason is required: the audit trail records why");
+            throw new ApiProblem(ProblemType.MISSING_FIELD, "reason is required: the audit trail records why");
         }
         if (changes.isEmpty()) {
-            throw ApiProblem.badRequest("missing-field", "no parameter to change");
+            throw new ApiProblem(ProblemType.MISSING_FIELD, "no parameter to change");
         }
         String operator = identity.getPrincipal().getName();
         return transaction.run(() -> commands.changePolicy(vault, changes, reason, operator))
@@ -131,25 +131,25 @@ public class BufferResource {
         long seed = Inputs.wholeNumber(changes.remove("seed"), 1, "seed");
         Instant now = clock.now();
         if (paths < 100 || paths > MAX_PREVIEW_PATHS) {
-            throw ApiProblem.badRequest("invalid-field", "paths must be between 100 and " + MAX_PREVIEW_PATHS);
+            throw new ApiProblem(ProblemType.INVALID_FIELD, "paths must be between 100 and " + MAX_PREVIEW_PATHS);
         }
         if (horizon < 1 || horizon > 365) {
-            throw ApiProblem.badRequest("invalid-field", "horizonDays must be between 1 and 365");
+            throw new ApiProblem(ProblemType.INVALID_FIELD, "horizonDays must be between 1 and 365");
         }
         return Panache.withSession(() -> views.valued(vault)).emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(v -> {
                     VaultState state = v.vault();
                     if (v.price() == null) {
-                        throw ApiProblem.conflict("no-price", "no oracle price for " + state.underlying());
+                        throw new ApiProblem(ProblemType.NO_PRICE, "no oracle price for " + state.underlying());
                     }
                     if (!state.balances().lpCapital().isPositive()) {
-                        throw ApiProblem.conflict("nothing-to-simulate", "vault '" + vault + "' has no LP capital");
+                        throw new ApiProblem(ProblemType.NOTHING_TO_SIMULATE, "vault '" + vault + "' has no LP capital");
                     }
                     VaultParameters proposed;
                     try {
                         proposed = state.parameters().with(changes, null);
                     } catch (IllegalArgumentException e) {
-                        throw ApiProblem.unprocessable("parameter-out-of-bounds", e.getMessage());
+                        throw new ApiProblem(ProblemType.PARAMETER_OUT_OF_BOUNDS, e.getMessage());
                     }
                     Scenario scenario = PolicyWhatIf.scenario(state, v.unsettled(), v.price().price().toDouble(),
                             proposed, paths, horizon, seed, now);

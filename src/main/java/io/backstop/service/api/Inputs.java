@@ -23,39 +23,39 @@ public final class Inputs {
     /** The request body, which must be there. */
     public static <T> T body(T request) {
         if (request == null) {
-            throw ApiProblem.badRequest("missing-body", "a JSON body is required");
+            throw new ApiProblem(ProblemType.MISSING_BODY, "a JSON body is required");
         }
         return request;
     }
 
     /** An amount of any sign with at most 6 decimals, for values whose sign a domain rule judges (prices). */
     public static Amount signedAmount(BigDecimal value, String field) {
-        return decimal(value, field, "invalid-amount", v -> Amount.parse(v));
+        return decimal(value, field, ProblemType.INVALID_AMOUNT, v -> Amount.parse(v));
     }
 
     /** A positive amount with at most 6 decimals. */
     public static Amount amount(BigDecimal value, String field) {
         Amount amount = signedAmount(value, field);
         if (!amount.isPositive()) {
-            throw ApiProblem.badRequest("invalid-amount", field + " must be positive, was " + amount);
+            throw new ApiProblem(ProblemType.INVALID_AMOUNT, field + " must be positive, was " + amount);
         }
         return amount;
     }
 
     /** A positive quantity with at most 6 decimals. */
     public static Quantity quantity(BigDecimal value, String field) {
-        Quantity quantity = decimal(value, field, "invalid-quantity", v -> Quantity.parse(v));
+        Quantity quantity = decimal(value, field, ProblemType.INVALID_QUANTITY, v -> Quantity.parse(v));
         if (!quantity.isPositive()) {
-            throw ApiProblem.badRequest("invalid-quantity", field + " must be positive, was " + quantity);
+            throw new ApiProblem(ProblemType.INVALID_QUANTITY, field + " must be positive, was " + quantity);
         }
         return quantity;
     }
 
     /** A positive number of shares with at most 9 decimals. */
     public static Shares shares(BigDecimal value, String field) {
-        Shares shares = decimal(value, field, "invalid-amount", v -> Shares.parse(v));
+        Shares shares = decimal(value, field, ProblemType.INVALID_AMOUNT, v -> Shares.parse(v));
         if (shares.isZero()) {
-            throw ApiProblem.badRequest("invalid-amount", field + " must be positive, was 0");
+            throw new ApiProblem(ProblemType.INVALID_AMOUNT, field + " must be positive, was 0");
         }
         return shares;
     }
@@ -66,7 +66,7 @@ public final class Inputs {
         try {
             return OptionType.parse(value);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("invalid-field", field + ": " + e.getMessage());
+            throw new ApiProblem(ProblemType.INVALID_FIELD, field + ": " + e.getMessage());
         }
     }
 
@@ -76,26 +76,20 @@ public final class Inputs {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("invalid-field", field + " must be an ISO-8601 instant such as "
+            throw new ApiProblem(ProblemType.INVALID_FIELD, field + " must be an ISO-8601 instant such as "
                     + "2026-12-04T08:00:00Z, was \"" + shown(value) + "\"");
         }
     }
 
-    /** An ISO-8601 duration such as PT1H, positive and at most {@code max}. */
-    public static Duration duration(String value, String field, Duration max) {
+    /** An ISO-8601 duration such as PT1H; whether its length suits is the command's to judge. */
+    public static Duration duration(String value, String field) {
         required(value, field);
-        Duration duration;
         try {
-            duration = Duration.parse(value);
+            return Duration.parse(value);
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw ApiProblem.badRequest("invalid-field", field + " must be an ISO-8601 duration such as PT1H, was \""
-                    + shown(value) + "\"");
+            throw new ApiProblem(ProblemType.INVALID_FIELD, field + " must be an ISO-8601 duration such as PT1H, "
+                    + "was \"" + shown(value) + "\"");
         }
-        if (duration.isNegative() || duration.isZero() || duration.compareTo(max) > 0) {
-            throw ApiProblem.badRequest("invalid-field", field + " must be positive and at most " + max + ", was "
-                    + duration);
-        }
-        return duration;
     }
 
     /**
@@ -117,10 +111,10 @@ public final class Inputs {
     public static String text(String value, String field) {
         required(value, field);
         if (value.isBlank()) {
-            throw ApiProblem.badRequest("missing-field", field + " must not be blank");
+            throw new ApiProblem(ProblemType.MISSING_FIELD, field + " must not be blank");
         }
         if (value.length() > MAX_TEXT) {
-            throw ApiProblem.badRequest("invalid-field", field + " is longer than " + MAX_TEXT + " characters");
+            throw new ApiProblem(ProblemType.INVALID_FIELD, field + " is longer than " + MAX_TEXT + " characters");
         }
         return value;
     }
@@ -129,7 +123,7 @@ public final class Inputs {
     public static String asset(String value, String field) {
         required(value, field);
         if (!VaultState.isValidAsset(value)) {
-            throw ApiProblem.badRequest("invalid-field", field + " must be " + VaultState.ASSET_RULE + ", was \""
+            throw new ApiProblem(ProblemType.INVALID_FIELD, field + " must be " + VaultState.ASSET_RULE + ", was \""
                     + shown(value) + "\"");
         }
         return value;
@@ -153,13 +147,13 @@ public final class Inputs {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("invalid-field", field + " must be a whole number, was " + shown(text));
+            throw new ApiProblem(ProblemType.INVALID_FIELD, field + " must be a whole number, was " + shown(text));
         }
     }
 
     private static void required(Object value, String field) {
         if (value == null) {
-            throw ApiProblem.badRequest("missing-field", field + " is required");
+            throw new ApiProblem(ProblemType.MISSING_FIELD, field + " is required");
         }
     }
 
@@ -173,12 +167,12 @@ public final class Inputs {
     /** Longest free text (a reason, a quote id, a subject). */
     public static final int MAX_TEXT = 500;
 
-    private static <T> T decimal(BigDecimal value, String field, String slug, Parser<T> parser) {
+    private static <T> T decimal(BigDecimal value, String field, ProblemType type, Parser<T> parser) {
         required(value, field);
         try {
-            return parser.parse(plain(value, field, slug));
+            return parser.parse(plain(value, field, type));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(slug, field + ": " + e.getMessage());
+            throw new ApiProblem(type, field + ": " + e.getMessage());
         }
     }
 
@@ -187,20 +181,20 @@ public final class Inputs {
      * reach: judged on its precision and scale alone, {@code 0E-1000000000} or {@code 1E+2147483647} costs
      * nothing, where {@code toPlainString()} would build a billion characters.
      */
-    public static String plain(BigDecimal value, String field, String slug) {
+    public static String plain(BigDecimal value, String field, ProblemType type) {
         if (value.signum() == 0) {
             return "0";
         }
         if (value.precision() > MAX_DIGITS) {
-            throw ApiProblem.badRequest(slug, field + " has more than " + MAX_DIGITS + " digits");
+            throw new ApiProblem(type, field + " has more than " + MAX_DIGITS + " digits");
         }
         long integerDigits = (long) value.precision() - value.scale();
         if (integerDigits > 19) {
-            throw ApiProblem.badRequest(slug, field + " is too large for the ledger");
+            throw new ApiProblem(type, field + " is too large for the ledger");
         }
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > 18) {
-            throw ApiProblem.badRequest(slug, field + " has more decimals than the ledger keeps");
+            throw new ApiProblem(type, field + " has more decimals than the ledger keeps");
         }
         return stripped.toPlainString();
     }

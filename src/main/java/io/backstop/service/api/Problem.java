@@ -15,11 +15,17 @@ public record Problem(String type, String title, int status, String detail) {
     /** The media type of problem documents. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** A problem of the given status and slug. */
-    public static Problem of(int status, String slug, String detail) {
+    /** A problem of a type from the catalogue. */
+    public static Problem of(ProblemType type, String detail) {
+        int status = type.status();
         Response.StatusType phrase = Response.Status.fromStatusCode(status);
-        String title = status == 422 ? "Unprocessable Content" : phrase == null ? "Error" : phrase.getReasonPhrase();
-        return new Problem(ApiProblem.TYPE_BASE + slug, title, status, detail);
+        String title = switch (status) {
+            case 422 -> "Unprocessable Content";
+            case 431 -> "Request Header Fields Too Large";
+            case 414 -> "URI Too Long";
+            default -> phrase == null ? "Error" : phrase.getReasonPhrase();
+        };
+        return new Problem(type.uri(), title, status, detail);
     }
 
     /** This problem as a response. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.backstop.service.app.CommandRefused;
 import io.backstop.service.app.DatabaseOutage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -29,23 +30,30 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ApiProblem problem) {
-        Response response = problem.body().response();
-        // A 503 is contention, gone in a moment: say when it is worth sending again.
-        return problem.status() == 503 ? Response.fromResponse(response).header("Retry-After", "1").build()
+        return problem.body().response();
+    }
+
+    /** A command refused by the engine or the service, its type from the catalogue. */
+    @ServerExceptionMapper
+    public Response refused(CommandRefused refused) {
+        ProblemType type = ProblemType.bySlug(refused.slug());
+        Response response = Problem.of(type, refused.getMessage()).response();
+        // Contention is gone in a moment: say when it is worth sending again.
+        return type == ProblemType.CONTENTION ? Response.fromResponse(response).header("Retry-After", "1").build()
                 : response;
     }
 
     /** The database is out of reach: nothing was changed, and the pool reconnects on its own when it is back. */
     static Response databaseUnavailable(Throwable e) {
         LOG.warnf("database unavailable: %s", e.getMessage());
-        return Response.fromResponse(Problem.of(503, "database-unavailable", "the database cannot be reached; "
+        return Response.fromResponse(Problem.of(ProblemType.DATABASE_UNAVAILABLE, "the database cannot be reached; "
                 + "nothing was changed, send the request again later").response())
                 .header("Retry-After", Integer.toString(DATABASE_RETRY_AFTER)).build();
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        return Problem.of(400, "unknown-field", "unknown field '" + e.getPropertyName() + "'; allowed: "
+        return Problem.of(ProblemType.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; allowed: "
                 + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")))
                 .response();
     }
@@ -56,25 +64,25 @@ public final class ProblemMappers {
         String detail = e instanceof InvalidFormatException f
                 ? "field '" + field + "' has an invalid value: " + Inputs.shown(String.valueOf(f.getValue()))
                 : "field '" + field + "' has the wrong type or shape";
-        return Problem.of(400, "invalid-field", field.isEmpty() ? "the request body has the wrong shape" : detail)
+        return Problem.of(ProblemType.INVALID_FIELD, field.isEmpty() ? "the request body has the wrong shape" : detail)
                 .response();
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
-        return Problem.of(400, "malformed-json", "the request body is not valid JSON: " + e.getOriginalMessage())
+        return Problem.of(ProblemType.MALFORMED_JSON, "the request body is not valid JSON: " + e.getOriginalMessage())
                 .response();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
-        return Response.fromResponse(Problem.of(401, "unauthorized", "a valid bearer token is required").response())
+        return Response.fromResponse(Problem.of(ProblemType.UNAUTHORIZED, "a valid bearer token is required").response())
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Problem.of(403, "forbidden", "this token's roles do not allow this request").response();
+        return Problem.of(ProblemType.FORBIDDEN, "this token's roles do not allow this request").response();
     }
 
     @ServerExceptionMapper
@@ -94,17 +102,19 @@ public final class ProblemMappers {
         }
         if (status >= 500) {
             LOG.error("request failed", e);
-            return Problem.of(status, "internal-error", "the request failed; see the service log").response();
+            return Problem.of(ProblemType.INTERNAL_ERROR, "the request failed; see the service log").response();
         }
-        String slug = switch (status) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "body-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> "bad-request";
+        ProblemType type = switch (status) {
+            case 401 -> ProblemType.UNAUTHORIZED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.BODY_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemType.BAD_REQUEST;
         };
-        return Problem.of(status, slug, e.getMessage()).response();
+        return Problem.of(type, e.getMessage()).response();
     }
 
     /**
@@ -118,7 +128,7 @@ public final class ProblemMappers {
             return databaseUnavailable(e);
         }
         LOG.error("unexpected failure", e);
-        return Problem.of(500, "internal-error", "the request failed; see the service log").response();
+        return Problem.of(ProblemType.INTERNAL_ERROR, "the request failed; see the service log").response();
     }
 
     private static String path(JsonMappingException e) {

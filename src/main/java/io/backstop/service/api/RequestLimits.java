@@ -62,7 +62,7 @@ public class RequestLimits {
     private static boolean refused(RoutingContext rc) {
         String target = rc.request().uri();
         if (target.length() > MAX_TARGET) {
-            problem(rc, 414, "uri-too-long", "request targets are limited to " + MAX_TARGET + " characters");
+            problem(rc, ProblemType.URI_TOO_LONG, "request targets are limited to " + MAX_TARGET + " characters");
             return true;
         }
         long headerBytes = 0;
@@ -70,7 +70,7 @@ public class RequestLimits {
             headerBytes += header.getKey().length() + header.getValue().length();
         }
         if (headerBytes > MAX_HEADER_BYTES) {
-            problem(rc, 431, "headers-too-large", "request headers are limited to " + MAX_HEADER_BYTES
+            problem(rc, ProblemType.HEADERS_TOO_LARGE, "request headers are limited to " + MAX_HEADER_BYTES
                     + " bytes in all");
             return true;
         }
@@ -78,11 +78,11 @@ public class RequestLimits {
         try {
             decoded = URLDecoder.decode(target.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            problem(rc, 400, "invalid-characters", "the request target has a malformed percent-encoding");
+            problem(rc, ProblemType.INVALID_CHARACTERS, "the request target has a malformed percent-encoding");
             return true;
         }
         if (Inputs.hasControlCharacter(decoded)) {
-            problem(rc, 400, "invalid-characters", "the request target holds a control character");
+            problem(rc, ProblemType.INVALID_CHARACTERS, "the request target holds a control character");
             return true;
         }
         String path = rc.request().path();
@@ -91,7 +91,7 @@ public class RequestLimits {
             String id = URLDecoder.decode(path.substring(VAULTS.length(), end < 0 ? path.length() : end),
                     StandardCharsets.UTF_8);
             if (!id.isEmpty() && !VaultState.isValidId(id)) {
-                problem(rc, 404, "not-found", "no vault '" + Inputs.shown(id) + "': vault ids are "
+                problem(rc, ProblemType.NOT_FOUND, "no vault '" + Inputs.shown(id) + "': vault ids are "
                         + VaultState.ID_RULE);
                 return true;
             }
@@ -123,12 +123,13 @@ public class RequestLimits {
     }
 
     private static void tooLarge(RoutingContext rc) {
-        problem(rc, 413, "body-too-large", "request bodies are limited to 64 KiB");
+        problem(rc, ProblemType.BODY_TOO_LARGE, "request bodies are limited to 64 KiB");
     }
 
     /** Answers a problem document and closes the connection: what is left of the request is not read. */
-    private static void problem(RoutingContext rc, int status, String slug, String detail) {
-        Problem problem = Problem.of(status, slug, detail);
+    private static void problem(RoutingContext rc, ProblemType type, String detail) {
+        Problem problem = Problem.of(type, detail);
+        int status = type.status();
         String body = new JsonObject().put("type", problem.type()).put("title", problem.title())
                 .put("status", status).put("detail", detail).encode();
         rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -91,19 +91,19 @@ public class VaultResource {
         }
         values.forEach((key, value) -> {
             if (key.length() > 64 || Inputs.hasControlCharacter(key)) {
-                throw ApiProblem.badRequest("unknown-field", "parameter names are at most 64 printable characters");
+                throw new ApiProblem(ProblemType.UNKNOWN_FIELD, "parameter names are at most 64 printable characters");
             }
             if (value == null || !(value.isNumber() || value.isTextual())) {
-                throw ApiProblem.badRequest("invalid-field", "parameter '" + key + "' must be a number or a string");
+                throw new ApiProblem(ProblemType.INVALID_FIELD, "parameter '" + key + "' must be a number or a string");
             }
             if (value.isNumber()) {
-                text.put(key, Inputs.plain(value.decimalValue(), "parameter '" + key + "'", "invalid-field"));
+                text.put(key, Inputs.plain(value.decimalValue(), "parameter '" + key + "'", ProblemType.INVALID_FIELD));
                 return;
             }
             String given = value.textValue();
             if ((given.length() > 64 && !key.equals("reason")) || given.length() > Inputs.MAX_TEXT
                     || Inputs.hasControlCharacter(given)) {
-                throw ApiProblem.badRequest("invalid-field", "parameter '" + key + "' must be at most "
+                throw new ApiProblem(ProblemType.INVALID_FIELD, "parameter '" + key + "' must be at most "
                         + (key.equals("reason") ? Inputs.MAX_TEXT : 64) + " printable characters");
             }
             text.put(key, given);

@@ -1,6 +1,5 @@
 package io.backstop.service.app;
 
-import io.backstop.service.api.ApiProblem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -48,7 +47,7 @@ public class CommandTransaction {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(work))
                 .onFailure(CommandTransaction::isRetryable).invoke(this::retrying)
                 .onFailure(CommandTransaction::isRetryable).retry().atMost(ATTEMPTS - 1)
-                .onFailure(CommandTransaction::isRetryable).transform(e -> new ApiProblem(503, "contention",
+                .onFailure(CommandTransaction::isRetryable).transform(e -> CommandRefused.of(Refusal.CONTENTION,
                         "the vault was too busy to take this request after " + ATTEMPTS + " attempts; "
                                 + "nothing was changed, send it again"));
     }

@@ -1,6 +1,5 @@
 package io.backstop.service.app;
 
-import io.backstop.service.api.ApiProblem;
 import io.backstop.service.store.IdempotencyRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -45,11 +44,11 @@ public class Idempotency {
      */
     public Uni<Response> once(String subject, String key, Object request, int status, Supplier<Uni<?>> command) {
         if (key == null || key.isBlank()) {
-            throw ApiProblem.badRequest("missing-idempotency-key", "money-moving requests need an " + HEADER
+            throw CommandRefused.of(Refusal.MISSING_IDEMPOTENCY_KEY, "money-moving requests need an " + HEADER
                     + " header");
         }
         if (key.length() > 255) {
-            throw ApiProblem.badRequest("invalid-idempotency-key", HEADER + " is longer than 255 characters");
+            throw CommandRefused.of(Refusal.INVALID_IDEMPOTENCY_KEY, HEADER + " is longer than 255 characters");
         }
         String hash = sha256(json.of(request));
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(subject, key);
@@ -69,14 +68,14 @@ public class Idempotency {
                     row.body = json.of(result);
                     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(row.body).build();
                 });
-            }).onFailure(Idempotency::isDuplicateKey).transform(e -> ApiProblem.conflict("idempotency-conflict",
+            }).onFailure(Idempotency::isDuplicateKey).transform(e -> CommandRefused.of(Refusal.IDEMPOTENCY_CONFLICT,
                     "a request with " + HEADER + " '" + key + "' is already in progress"));
         });
     }
 
     private static Response replay(IdempotencyRecord stored, String hash) {
         if (!stored.requestHash.equals(hash)) {
-            throw ApiProblem.unprocessable("idempotency-key-reused", HEADER + " '" + stored.key
+            throw CommandRefused.of(Refusal.IDEMPOTENCY_KEY_REUSED, HEADER + " '" + stored.key
                     + "' was used for a different request");
         }
         return Response.status(stored.status).type(MediaType.APPLICATION_JSON).entity(stored.body)

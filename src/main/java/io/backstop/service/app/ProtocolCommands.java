@@ -1,9 +1,9 @@
 package io.backstop.service.app;
 
-import io.backstop.service.api.ApiProblem;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.ParameterChangeRecord;
 import io.backstop.service.store.VaultRecord;
+import io.backstop.vault.RejectionCode;
 import io.backstop.vault.Outcome;
 import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultState;
@@ -36,19 +36,19 @@ public class ProtocolCommands {
     public Uni<VaultState> open(String id, String underlying, String quoteCurrency, Amount referencePrice,
             Map<String, String> parameters, String actor) {
         if (!VaultState.isValidId(id)) {
-            throw ApiProblem.badRequest("invalid-field", "id must be " + VaultState.ID_RULE + "; was \"" + id + "\"");
+            throw CommandRefused.of(Refusal.INVALID_FIELD, "id must be " + VaultState.ID_RULE + "; was \"" + id + "\"");
         }
         VaultParameters p;
         try {
             p = VaultParameters.initial(parameters);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.unprocessable("parameter-out-of-bounds", e.getMessage());
+            throw CommandRefused.of(RejectionCode.PARAMETER_OUT_OF_BOUNDS, e.getMessage());
         }
         VaultState vault = VaultState.open(id, underlying, quoteCurrency, p);
         Instant now = clock.now();
         return VaultRecord.<VaultRecord>findById(id).chain(existing -> {
             if (existing != null) {
-                throw ApiProblem.conflict("vault-exists", "vault '" + id + "' already exists");
+                throw CommandRefused.of(Refusal.VAULT_EXISTS, "vault '" + id + "' already exists");
             }
             VaultRecord row = Aggregates.write(vault, new VaultRecord());
             row.createdAt = now;
@@ -94,7 +94,7 @@ public class ProtocolCommands {
                 .chain(() -> books.recentPrices(underlying, candidate.at()))
                 .chain(recent -> books.referencePrice(underlying).map(reference -> {
                     OraclePrices.check(recent, reference, candidate, now, books.limits()).ifPresent(r -> {
-                        throw ApiProblem.of(r);
+                        throw CommandRefused.of(r);
                     });
                     return reference;
                 }))

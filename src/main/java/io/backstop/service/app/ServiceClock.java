@@ -1,7 +1,6 @@
 package io.backstop.service.app;
 
 import io.backstop.service.BackstopConfig;
-import io.backstop.service.api.ApiProblem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,11 +43,11 @@ public class ServiceClock {
     /**
      * Moves local mode's clock forward.
      *
-     * @throws ApiProblem 400 for a duration that is not positive or longer than 366 days
+     * @throws CommandRefused {@code invalid-duration} for a duration that is not positive or longer than 366 days
      */
     public Uni<Instant> advance(Duration duration) {
         if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(366)) > 0) {
-            throw ApiProblem.badRequest("invalid-duration", "duration must be positive and at most 366 days, was "
+            throw CommandRefused.of(Refusal.INVALID_DURATION, "duration must be positive and at most 366 days, was "
                     + duration);
         }
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s

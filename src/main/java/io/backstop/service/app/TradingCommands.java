@@ -1,7 +1,6 @@
 package io.backstop.service.app;
 
 import io.backstop.pricing.OptionType;
-import io.backstop.service.api.ApiProblem;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.PositionRecord;
 import io.backstop.service.store.QuoteRecord;
@@ -53,7 +52,7 @@ public class TradingCommands {
         Instant now = clock.now();
         return books.lock(vaultId).chain(row -> QuoteRecord.<QuoteRecord>findById(quoteId).chain(quoteRow -> {
             if (quoteRow == null || !quoteRow.vault.equals(vaultId)) {
-                throw ApiProblem.notFound("no quote '" + quoteId + "' in vault '" + vaultId + "'");
+                throw CommandRefused.of(Refusal.NOT_FOUND, "no quote '" + quoteId + "' in vault '" + vaultId + "'");
             }
             VaultState vault = Aggregates.vault(row);
             Quote quote = Aggregates.quote(vault, quoteRow);

@@ -1,7 +1,6 @@
 package io.backstop.service.app;
 
 import io.backstop.service.BackstopConfig;
-import io.backstop.service.api.ApiProblem;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.EventRecord;
 import io.backstop.service.store.JournalRecord;
@@ -35,7 +34,7 @@ import java.util.List;
 /**
  * What every command shares, inside its transaction: the vault row locked ({@code SELECT … FOR UPDATE}, the one
  * serialisation point per vault), the market from the oracle, and the engine's outcome written back — the
- * aggregate's row, the journal's postings and the events into the outbox. Rejections become {@link ApiProblem}s,
+ * aggregate's row, the journal's postings and the events into the outbox. Rejections become {@link CommandRefused}s,
  * which roll the transaction back.
  */
 @ApplicationScoped
@@ -59,13 +58,13 @@ public class VaultBooks {
     /** The vault's row, locked until the transaction ends; 404 if there is no such vault. */
     public Uni<VaultRecord> lock(String vaultId) {
         return VaultRecord.<VaultRecord>findById(vaultId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ApiProblem.notFound("no vault '" + vaultId + "'"));
+                .onItem().ifNull().failWith(() -> CommandRefused.of(Refusal.NOT_FOUND, "no vault '" + vaultId + "'"));
     }
 
     /** The vault's row without a lock, for reads; 404 if there is no such vault. */
     public Uni<VaultRecord> read(String vaultId) {
         return VaultRecord.<VaultRecord>findById(vaultId)
-                .onItem().ifNull().failWith(() -> ApiProblem.notFound("no vault '" + vaultId + "'"));
+                .onItem().ifNull().failWith(() -> CommandRefused.of(Refusal.NOT_FOUND, "no vault '" + vaultId + "'"));
     }
 
     /**
@@ -123,10 +122,10 @@ public class VaultBooks {
                 : market(vault, now).map(market -> Valuation.of(series, market, vault.parameters(), now)));
     }
 
-    /** The result of an accepted outcome. @throws ApiProblem with the engine's rejection otherwise */
+    /** The result of an accepted outcome. @throws CommandRefused with the engine's rejection otherwise */
     public static <T> T accepted(Outcome<T> outcome) {
         if (outcome instanceof Outcome.Rejected<T> rejected) {
-            throw ApiProblem.of(rejected.rejection());
+            throw CommandRefused.of(rejected.rejection());
         }
         return outcome.result();
     }
