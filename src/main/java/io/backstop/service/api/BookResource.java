@@ -57,11 +57,11 @@ public class BookResource {
     @PermitAll
     @WithSession
     public Uni<List<SeriesView>> series(@PathParam("id") String vault) {
-        return views.valued(vault).chain(v -> SeriesRecord.<SeriesRecord>list("vault = ?1 order by expiry, id", vault)
+        return views.valued(vault).chain(v -> SeriesRecord.ofVault(vault)
                 .map(rows -> rows.stream().map(row -> {
                     SeriesBook book = Aggregates.seriesBook(v.vault(), row);
                     VaultViews.Mark mark = VaultViews.mark(v, book);
-                    String status = book.isSettled() ? "SETTLED" : row.pendingReason != null ? "PENDING" : "LIVE";
+                    String status = VaultViews.seriesStatus(book, row.pendingReason);
                     return new SeriesView(row.id, row.optionType.toLowerCase(), book.series().strike(), row.expiry,
                             book.openInterest(), book.locked(), status, mark == null ? null : mark.value(),
                             mark == null ? null : mark.iv(), book.settlementPrice(), row.pendingReason);
@@ -73,8 +73,7 @@ public class BookResource {
     @PermitAll
     @WithSession
     public Uni<List<SettlementView>> settlements(@PathParam("id") String vault) {
-        return books.read(vault).chain(v -> SettlementRecord.<SettlementRecord>list(
-                "vault = ?1 order by settledAt, series", vault)
+        return books.read(vault).chain(v -> SettlementRecord.ofVault(vault)
                 .map(rows -> rows.stream().map(BookResource::view).toList()));
     }
 

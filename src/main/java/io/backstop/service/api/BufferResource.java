@@ -34,7 +34,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +42,6 @@ import java.util.Map;
 @Path("/api/v1/vaults/{id}/buffer")
 @Cancellable(false)
 public class BufferResource {
-
-    /** A movement of the buffer and its balance after. */
-    public record Movement(Instant at, String memo, Amount change, Amount balance) {
-    }
 
     /** A parameter version in the audit trail. */
     public record PolicyChange(long version, Instant at, String actor, String reason, Map<String, String> changes) {
@@ -58,7 +53,7 @@ public class BufferResource {
      * @param policy every parameter in force and its version
      */
     public record BufferView(Amount balance, Amount stressLoss, Double coverage, String riskLevel,
-            Map<String, Object> policy, List<Movement> history, List<PolicyChange> policyHistory) {
+            Map<String, Object> policy, List<VaultViews.BufferMovement> history, List<PolicyChange> policyHistory) {
     }
 
     /** New money for the buffer. */
@@ -93,12 +88,11 @@ public class BufferResource {
     @PermitAll
     @WithSession
     public Uni<BufferView> buffer(@PathParam("id") String vault) {
-        return views.valued(vault).chain(v -> JournalRecord.<JournalRecord>list(
-                "vault = ?1 and account = 'BUFFER' order by id", vault).chain(lines -> ParameterChangeRecord
-                .<ParameterChangeRecord>list("vault = ?1 order by version", vault).map(changes -> {
+        return views.valued(vault).chain(v -> JournalRecord.bufferLines(vault).chain(lines -> ParameterChangeRecord
+                .ofVault(vault).map(changes -> {
                     VaultState s = v.vault();
                     return new BufferView(s.balances().buffer(), s.coverage().stressLoss(), ratio(s.coverage()),
-                            s.riskLevel().name(), policy(s), history(lines), changes.stream().map(c ->
+                            s.riskLevel().name(), policy(s), VaultViews.bufferHistory(lines), changes.stream().map(c ->
                             new PolicyChange(c.version, c.at, c.actor, c.reason, Aggregates.changes(c.changes)))
                             .toList());
                 })));
@@ -143,7 +137,8 @@ public class BufferResource {
                         throw new ApiProblem(ProblemType.NO_PRICE, "no oracle price for " + state.underlying());
                     }
                     if (!state.balances().lpCapital().isPositive()) {
-                        throw new ApiProblem(ProblemType.NOTHING_TO_SIMULATE, "vault '" + vault + "' has no LP capital");
+                        throw new ApiProblem(ProblemType.NOTHING_TO_SIMULATE, "vault '" + vault
+                                + "' has no LP capital");
                     }
                     VaultParameters proposed;
                     try {
@@ -178,16 +173,5 @@ public class BufferResource {
         Map<String, Object> policy = new LinkedHashMap<>(s.parameters().asText());
         policy.put("version", s.parameters().version());
         return policy;
-    }
-
-    private static List<Movement> history(List<JournalRecord> lines) {
-        List<Movement> history = new ArrayList<>();
-        long balance = 0;
-        for (JournalRecord line : lines) {
-            long change = line.side.equals("CREDIT") ? line.amount : -line.amount;
-            balance += change;
-            history.add(new Movement(line.at, line.memo, Amount.ofUnits(change), Amount.ofUnits(balance)));
-        }
-        return history;
     }
 }

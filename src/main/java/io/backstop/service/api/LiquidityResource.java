@@ -85,8 +85,7 @@ public class LiquidityResource {
     @WithSession
     public Uni<AccountView> me(@PathParam("id") String vault) {
         String owner = identity.getPrincipal().getName();
-        return views.valued(vault).chain(v -> LpAccountRecord.<LpAccountRecord>findById(
-                new LpAccountRecord.Key(vault, owner)).map(row -> {
+        return views.valued(vault).chain(v -> LpAccountRecord.of(vault, owner).map(row -> {
                     Shares shares = Shares.ofUnits(row == null ? 0 : row.shares);
                     return new AccountView(shares, v.sharePrice().valueOf(shares));
                 }));

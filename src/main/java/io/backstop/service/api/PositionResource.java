@@ -1,5 +1,6 @@
 package io.backstop.service.api;
 
+import io.backstop.service.app.VaultViews;
 import io.backstop.service.store.PositionRecord;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
@@ -32,12 +33,12 @@ public class PositionResource {
     @GET
     @WithSession
     public Uni<List<PositionView>> positions() {
-        return PositionRecord.<PositionRecord>list("owner = ?1 order by openedAt, id",
-                identity.getPrincipal().getName()).map(rows -> rows.stream().map(PositionResource::view).toList());
+        return PositionRecord.ofOwner(identity.getPrincipal().getName())
+                .map(rows -> rows.stream().map(PositionResource::view).toList());
     }
 
     private static PositionView view(PositionRecord r) {
-        String status = r.payout == null ? "OPEN" : r.paidOut ? "PAID" : "SETTLED";
+        String status = VaultViews.positionStatus(r);
         return new PositionView(r.id, r.vault, r.series, Quantity.ofUnits(r.quantity), Amount.ofUnits(r.premium),
                 status, r.payout == null ? null : Amount.ofUnits(r.payout));
     }

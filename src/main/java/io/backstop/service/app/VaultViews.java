@@ -1,13 +1,17 @@
 package io.backstop.service.app;
 
 import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.JournalRecord;
+import io.backstop.service.store.PositionRecord;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Valuation;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.ledger.Account;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Balances;
+import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.SeriesMark;
@@ -17,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -102,5 +107,35 @@ public class VaultViews {
         MarketSnapshot market = MarketSnapshot.at(v.price().price().toDouble());
         SeriesMark mark = SeriesMark.of(book.series(), market, v.vault().parameters(), v.now());
         return new Mark(mark.valuePerContract(), mark.volatility());
+    }
+
+    /** A movement of the insurance buffer, with the balance after it. */
+    public record BufferMovement(Instant at, String memo, Amount change, Amount balance) {
+    }
+
+    /**
+     * The buffer's history: its postings in journal order, each with the balance after it, each change signed as the
+     * engine's ledger signs it ({@link Posting#balanceChange()}).
+     */
+    public static List<BufferMovement> bufferHistory(List<JournalRecord> lines) {
+        List<BufferMovement> history = new ArrayList<>(lines.size());
+        long balance = 0;
+        for (JournalRecord line : lines) {
+            long change = new Posting(Account.BUFFER, Posting.Side.valueOf(line.side), Amount.ofUnits(line.amount))
+                    .balanceChange();
+            balance += change;
+            history.add(new BufferMovement(line.at, line.memo, Amount.ofUnits(change), Amount.ofUnits(balance)));
+        }
+        return history;
+    }
+
+    /** A series' status: SETTLED once settled, PENDING while expired and waiting (with its reason), else LIVE. */
+    public static String seriesStatus(SeriesBook book, String pendingReason) {
+        return book.isSettled() ? "SETTLED" : pendingReason != null ? "PENDING" : "LIVE";
+    }
+
+    /** A position's status: OPEN until its series settles, then SETTLED while its payout is owed, then PAID. */
+    public static String positionStatus(PositionRecord row) {
+        return row.payout == null ? "OPEN" : row.paidOut ? "PAID" : "SETTLED";
     }
 }

@@ -1,6 +1,7 @@
 package io.backstop.service.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -20,5 +21,10 @@ public class LpAccountRecord extends PanacheEntityBase {
 
     /** The primary key. */
     public record Key(String vault, String owner) implements Serializable {
+    }
+
+    /** An LP's account in a vault, or null before its first deposit. */
+    public static Uni<LpAccountRecord> of(String vault, String owner) {
+        return findById(new Key(vault, owner));
     }
 }

@@ -1,10 +1,12 @@
 package io.backstop.service.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A row of {@code position}: a trader's long position from one trade. */
 @Entity
@@ -20,4 +22,9 @@ public class PositionRecord extends PanacheEntityBase {
     public Long payout;
     public boolean paidOut;
     public Instant openedAt;
+
+    /** A holder's positions, oldest first. */
+    public static Uni<List<PositionRecord>> ofOwner(String owner) {
+        return list("owner = ?1 order by openedAt, id", owner);
+    }
 }

@@ -41,4 +41,9 @@ public class SeriesRecord extends PanacheEntityBase {
     /** The primary key. */
     public record Key(String vault, String id) implements Serializable {
     }
+
+    /** A vault's series, by expiry. */
+    public static Uni<List<SeriesRecord>> ofVault(String vault) {
+        return list("vault = ?1 order by expiry, id", vault);
+    }
 }

@@ -1,12 +1,14 @@
 package io.backstop.service.store;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /** A row of {@code settlement}: the waterfall's report for one series. */
 @Entity
@@ -29,5 +31,10 @@ public class SettlementRecord extends PanacheEntityBase {
 
     /** The primary key. */
     public record Key(String vault, String series) implements Serializable {
+    }
+
+    /** A vault's settlement reports, oldest first. */
+    public static Uni<List<SettlementRecord>> ofVault(String vault) {
+        return list("vault = ?1 order by settledAt, series", vault);
     }
 }
