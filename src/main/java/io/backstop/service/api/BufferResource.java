@@ -161,7 +161,8 @@ public class BufferResource {
         Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");
         String actor = identity.getPrincipal().getName();
         return idempotency.once(actor, key, new Object[] {"top-up", vault, amount}, 201,
-                () -> commands.topUp(vault, amount, actor).map(s -> new TopUpResponse(amount, s.balances().buffer())));
+                () -> commands.topUp(vault, amount, actor).map(s -> new TopUpResponse(amount, s.balances().buffer())))
+                .map(Answers::of);
     }
 
     private static Double ratio(Coverage coverage) {

@@ -67,7 +67,8 @@ public class LiquidityResource {
         String owner = identity.getPrincipal().getName();
         return idempotency.once(owner, key, new Object[] {"deposit", vault, amount}, 201,
                 () -> commands.deposit(vault, owner, amount).map(r -> new DepositResponse(r.shares(), amount,
-                        r.price().perShare())));
+                        r.price().perShare())))
+                .map(Answers::of);
     }
 
     @POST
@@ -77,7 +78,8 @@ public class LiquidityResource {
         Shares shares = Inputs.shares(Inputs.body(request).shares(), "shares");
         String owner = identity.getPrincipal().getName();
         return idempotency.once(owner, key, new Object[] {"withdrawal", vault, shares}, 201,
-                () -> commands.withdraw(vault, owner, shares).map(LiquidityResource::withdrawal));
+                () -> commands.withdraw(vault, owner, shares).map(LiquidityResource::withdrawal))
+                .map(Answers::of);
     }
 
     @GET

@@ -85,7 +85,8 @@ public class TradingResource {
         String trader = identity.getPrincipal().getName();
         return idempotency.once(trader, key, new Object[] {"trade", vault, quoteId, maxPremium}, 201,
                 () -> commands.buy(vault, trader, quoteId, maxPremium).map(r -> new TradeResponse(
-                        r.position().id(), r.position().series(), r.position().premium(), r.position().quantity())));
+                        r.position().id(), r.position().series(), r.position().premium(), r.position().quantity())))
+                .map(Answers::of);
     }
 
     private static QuoteResponse view(Quote q) {

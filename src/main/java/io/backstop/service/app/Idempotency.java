@@ -5,8 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,12 +35,20 @@ public class Idempotency {
     }
 
     /**
-     * Runs the command once for this subject and key and answers {@code status} with its result as JSON.
+     * The answer to a money-moving request: the first run's status and result as JSON, and whether this is a replay
+     * of it.
+     */
+    public record Answer(int status, String json, boolean replayed) {
+    }
+
+    /**
+     * Runs the command once for this subject and key; the first run's {@code status} and result are stored with the
+     * key and given back to every repeat.
      *
      * @param request what identifies the request: method, path and the parsed body
      * @param command runs inside the transaction this method opens
      */
-    public Uni<Response> once(String subject, String key, Object request, int status, Supplier<Uni<?>> command) {
+    public Uni<Answer> once(String subject, String key, Object request, int status, Supplier<Uni<?>> command) {
         if (key == null || key.isBlank()) {
             throw CommandRefused.of(Refusal.MISSING_IDEMPOTENCY_KEY, "money-moving requests need an " + HEADER
                     + " header");
@@ -66,20 +72,19 @@ public class Idempotency {
                 return row.persistAndFlush().chain(command).map(result -> {
                     row.status = status;
                     row.body = json.of(result);
-                    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(row.body).build();
+                    return new Answer(status, row.body, false);
                 });
             }).onFailure(Idempotency::isDuplicateKey).transform(e -> CommandRefused.of(Refusal.IDEMPOTENCY_CONFLICT,
                     "a request with " + HEADER + " '" + key + "' is already in progress"));
         });
     }
 
-    private static Response replay(IdempotencyRecord stored, String hash) {
+    private static Answer replay(IdempotencyRecord stored, String hash) {
         if (!stored.requestHash.equals(hash)) {
             throw CommandRefused.of(Refusal.IDEMPOTENCY_KEY_REUSED, HEADER + " '" + stored.key
                     + "' was used for a different request");
         }
-        return Response.status(stored.status).type(MediaType.APPLICATION_JSON).entity(stored.body)
-                .header("Idempotent-Replayed", "true").build();
+        return new Answer(stored.status, stored.body, true);
     }
 
     /** A unique violation on the key: another request with this key holds or has committed the row. */
