@@ -76,7 +76,8 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
-        return Response.fromResponse(Problem.of(ProblemType.UNAUTHORIZED, "a valid bearer token is required").response())
+        return Response.fromResponse(Problem.of(ProblemType.UNAUTHORIZED, "a valid bearer token is required")
+                .response())
                 .header("WWW-Authenticate", "Bearer").build();
     }
 

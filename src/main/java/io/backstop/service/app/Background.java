@@ -136,9 +136,10 @@ public class Background {
                 return Uni.createFrom().voidItem();
             }
             LOG.info("local mode: opening the demo vault eth-usd (ETH/USD, spot 2000)");
-            return commands.open("eth-usd", "ETH", "USD", Amount.parse("2000"), Map.of(), "local-mode").chain(() -> OraclePriceRecord
-                    .count("underlying", "ETH")).chain(prices -> prices > 0 ? Uni.createFrom().voidItem()
-                    : commands.postPrice("ETH", Amount.parse("2000"), clock.now()).replaceWithVoid());
+            return commands.open("eth-usd", "ETH", "USD", Amount.parse("2000"), Map.of(), "local-mode")
+                    .chain(() -> OraclePriceRecord.count("underlying", "ETH"))
+                    .chain(prices -> prices > 0 ? Uni.createFrom().voidItem()
+                            : commands.postPrice("ETH", Amount.parse("2000"), clock.now()).replaceWithVoid());
         }));
     }
 }
