@@ -3,14 +3,13 @@ package io.backstop.service.app;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.ParameterChangeRecord;
 import io.backstop.service.store.VaultRecord;
-import io.backstop.vault.RejectionCode;
 import io.backstop.vault.Outcome;
 import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.oracle.OraclePrices;
-import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.oracle.PriceObservation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,17 +34,9 @@ public class ProtocolCommands {
      */
     public Uni<VaultState> open(String id, String underlying, String quoteCurrency, Amount referencePrice,
             Map<String, String> parameters, String actor) {
-        if (!VaultState.isValidId(id)) {
-            throw CommandRefused.of(Refusal.INVALID_FIELD, "id must be " + VaultState.ID_RULE + "; was \"" + id + "\"");
-        }
-        VaultParameters p;
-        try {
-            p = VaultParameters.initial(parameters);
-        } catch (IllegalArgumentException e) {
-            throw CommandRefused.of(RejectionCode.PARAMETER_OUT_OF_BOUNDS, e.getMessage());
-        }
-        VaultState vault = VaultState.open(id, underlying, quoteCurrency, p);
         Instant now = clock.now();
+        Outcome<VaultState> outcome = VaultEngine.open(id, underlying, quoteCurrency, parameters, actor, now);
+        VaultState vault = VaultBooks.accepted(outcome);
         return VaultRecord.<VaultRecord>findById(id).chain(existing -> {
             if (existing != null) {
                 throw CommandRefused.of(Refusal.VAULT_EXISTS, "vault '" + id + "' already exists");
@@ -53,8 +44,10 @@ public class ProtocolCommands {
             VaultRecord row = Aggregates.write(vault, new VaultRecord());
             row.createdAt = now;
             row.referencePrice = referencePrice.units();
+            VaultParameters p = vault.parameters();
             ParameterChangeRecord audit = audit(id, p.version(), actor, "vault opened", p.asText(), now);
-            return row.persist().chain(audit::persist).replaceWith(vault);
+            return row.persist().chain(audit::persist).chain(() -> books.append(outcome.journal(), outcome.events()))
+                    .replaceWith(vault);
         });
     }
 

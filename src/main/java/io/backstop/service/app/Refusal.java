@@ -7,7 +7,6 @@ package io.backstop.service.app;
  */
 public enum Refusal {
     NOT_FOUND("not-found"),
-    INVALID_FIELD("invalid-field"),
     INVALID_DURATION("invalid-duration"),
     VAULT_EXISTS("vault-exists"),
     MISSING_IDEMPOTENCY_KEY("missing-idempotency-key"),

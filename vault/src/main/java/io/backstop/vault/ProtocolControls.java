@@ -4,6 +4,7 @@ import io.backstop.pricing.surface.VolatilitySurface;
 import io.backstop.vault.VaultEngine.RiskResult;
 import io.backstop.vault.buffer.InsuranceBuffer;
 import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.JournalEntry;
 import io.backstop.vault.risk.StressExposure;
@@ -21,6 +22,28 @@ import java.util.Map;
 final class ProtocolControls {
 
     private ProtocolControls() {
+    }
+
+    /** See {@link VaultEngine#open}. */
+    static Outcome<VaultState> open(String id, String underlying, String quoteCurrency, Map<String, String> parameters,
+            String actor, Instant now) {
+        if (!VaultState.isValidId(id)) {
+            return Outcome.rejected(RejectionCode.INVALID_VAULT, "vault id must be " + VaultState.ID_RULE + "; was \""
+                    + id + "\"");
+        }
+        if (!VaultState.isValidAsset(underlying) || !VaultState.isValidAsset(quoteCurrency)) {
+            return Outcome.rejected(RejectionCode.INVALID_VAULT, "a vault's underlying and quote currency must each "
+                    + "be " + VaultState.ASSET_RULE + "; were \"" + underlying + "\" and \"" + quoteCurrency + "\"");
+        }
+        VaultParameters initial;
+        try {
+            initial = VaultParameters.initial(parameters);
+        } catch (IllegalArgumentException e) {
+            return Outcome.rejected(RejectionCode.PARAMETER_OUT_OF_BOUNDS, e.getMessage());
+        }
+        VaultState vault = VaultState.open(id, underlying, quoteCurrency, initial);
+        return new Outcome.Accepted<>(vault, List.of(new VaultEvent.VaultOpened(id, now, underlying, quoteCurrency,
+                initial.version(), actor)), List.of());
     }
 
     /** See {@link VaultEngine#topUpBuffer}. */

@@ -23,6 +23,8 @@ public enum RejectionCode {
     INVALID_SETTLEMENT("invalid-settlement"),
     NOTHING_TO_PAY("nothing-to-pay"),
     PARAMETER_OUT_OF_BOUNDS("parameter-out-of-bounds"),
+    /** A vault id, underlying or quote currency the rules do not allow. */
+    INVALID_VAULT("invalid-vault"),
     INVALID_PRICE("invalid-price"),
     STALE_PRICE("stale-price"),
     FUTURE_PRICE("future-price"),

@@ -234,6 +234,16 @@ public final class VaultEngine {
         return ExpirySettlement.payOut(vault, position, now);
     }
 
+    /**
+     * Governance: a new, empty vault on an underlying and a quote currency, with the engine's defaults changed by
+     * {@code parameters} (key → text, each within its hard bounds); refused with {@code invalid-vault} for an id or a
+     * symbol the rules do not allow, {@code parameter-out-of-bounds} for a parameter.
+     */
+    public static Outcome<VaultState> open(String id, String underlying, String quoteCurrency,
+            Map<String, String> parameters, String actor, Instant now) {
+        return ProtocolControls.open(id, underlying, quoteCurrency, parameters, actor, now);
+    }
+
     /** The protocol team adds new money to the insurance buffer. */
     public static Outcome<VaultState> topUpBuffer(VaultState vault, Amount amount, String actor, Instant now) {
         return inRange(() -> ProtocolControls.topUpBuffer(vault, amount, actor, now),

@@ -25,6 +25,15 @@ public sealed interface VaultEvent {
         return this;
     }
 
+    /** The protocol team opened a vault. */
+    record VaultOpened(String vault, Instant at, String underlying, String quoteCurrency, long parametersVersion,
+            String actor) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new VaultOpened(vault, at, underlying, quoteCurrency, parametersVersion, null);
+        }
+    }
+
     /** An LP deposited and received shares. */
     record DepositMade(String vault, Instant at, String owner, Amount amount, Shares shares) implements VaultEvent {
         @Override

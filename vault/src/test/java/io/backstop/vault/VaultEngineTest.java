@@ -16,6 +16,7 @@ import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -361,5 +362,22 @@ class VaultEngineTest {
         var expired = VaultEngine.assume(r.vault(), r.series(), put, Quantity.parse("1"), "desk", w.market,
                 put.expiry());
         assertThat(expired.rejection().code()).isEqualTo(RejectionCode.AFTER_CUTOFF);
+    }
+
+    @Test
+    void openingAVaultIsACommandWithAnEventAndTypedRefusals() {
+        Instant now = Instant.parse("2026-01-05T00:00:00Z");
+        var opened = VaultEngine.open("btc-usd", "BTC", "USD", Map.of("maxUtilization", "0.6"), "ops", now);
+        assertThat(opened.result().id()).isEqualTo("btc-usd");
+        assertThat(opened.result().parameters().maxUtilization()).isEqualTo(0.6);
+        assertThat(opened.events()).containsExactly(new VaultEvent.VaultOpened("btc-usd", now, "BTC", "USD", 1, "ops"));
+        assertThat(opened.journal()).isEmpty();
+        assertThat(VaultEngine.open("BTC_USD", "BTC", "USD", Map.of(), "ops", now).rejection().code())
+                .isEqualTo(RejectionCode.INVALID_VAULT);
+        assertThat(VaultEngine.open("btc-usd", "btc", "USD", Map.of(), "ops", now).rejection().code())
+                .isEqualTo(RejectionCode.INVALID_VAULT);
+        var outOfBounds = VaultEngine.open("btc-usd", "BTC", "USD", Map.of("maxUtilization", "0.96"), "ops", now);
+        assertThat(outOfBounds.rejection().code()).isEqualTo(RejectionCode.PARAMETER_OUT_OF_BOUNDS);
+        assertThat(outOfBounds.rejection().detail()).contains("maxUtilization");
     }
 }

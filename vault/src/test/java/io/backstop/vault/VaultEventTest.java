@@ -27,7 +27,8 @@ class VaultEventTest {
                 new VaultEvent.PositionAssumed("v", AT, "v-t2", "bob", "S", Quantity.parse("1"), TEN),
                 new VaultEvent.ParametersChanged("v", AT, "ops", "why", 2, Map.of("maxUtilization", "0.5")),
                 new VaultEvent.PayoutPaid("v", AT, "v-t1", "bob", TEN),
-                new VaultEvent.BufferFunded("v", AT, TEN, "top-up by ops"));
+                new VaultEvent.BufferFunded("v", AT, TEN, "top-up by ops"),
+                new VaultEvent.VaultOpened("v", AT, "ETH", "USD", 1, "ops"));
         for (VaultEvent event : events) {
             VaultEvent seen = event.withoutIdentities();
             assertThat(seen.getClass()).isEqualTo(event.getClass());
