@@ -5,10 +5,12 @@ import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.service.app.ServiceClock;
+import io.backstop.service.app.VaultBooks;
 import io.backstop.service.app.VaultViews;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.JournalRecord;
 import io.backstop.service.store.ParameterChangeRecord;
+import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
@@ -140,12 +142,7 @@ public class BufferResource {
                         throw new ApiProblem(ProblemType.NOTHING_TO_SIMULATE, "vault '" + vault
                                 + "' has no LP capital");
                     }
-                    VaultParameters proposed;
-                    try {
-                        proposed = state.parameters().with(changes, null);
-                    } catch (IllegalArgumentException e) {
-                        throw new ApiProblem(ProblemType.PARAMETER_OUT_OF_BOUNDS, e.getMessage());
-                    }
+                    VaultParameters proposed = VaultBooks.accepted(VaultEngine.proposeParameters(state, changes));
                     Scenario scenario = PolicyWhatIf.scenario(state, v.unsettled(), v.price().price().toDouble(),
                             proposed, paths, horizon, seed, now);
                     return MonteCarloSimulation.compare(scenario, Runtime.getRuntime().availableProcessors(),

@@ -124,7 +124,10 @@ final class LiquidityProvision {
                 burned, net);
     }
 
-    /** See {@link VaultEngine#serveQueue}. */
+    /**
+     * Serves the withdrawal queue first in, first out from free liquidity, at the NAV of now; settlement calls it
+     * once released collateral has returned to LP capital.
+     */
     static Outcome<QueueResult> serveQueue(VaultState vault, Valuation valuation, Instant now) {
         if (vault.withdrawalQueue().isEmpty()) {
             // Nothing waits, which is how every settlement without a run on the vault finds it.

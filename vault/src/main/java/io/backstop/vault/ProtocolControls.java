@@ -46,6 +46,15 @@ final class ProtocolControls {
                 initial.version(), actor)), List.of());
     }
 
+    /** See {@link VaultEngine#proposeParameters}. */
+    static Outcome<VaultParameters> proposeParameters(VaultState vault, Map<String, String> changes) {
+        try {
+            return new Outcome.Accepted<>(vault.parameters().with(changes, null), List.of(), List.of());
+        } catch (IllegalArgumentException e) {
+            return Outcome.rejected(RejectionCode.PARAMETER_OUT_OF_BOUNDS, e.getMessage());
+        }
+    }
+
     /** See {@link VaultEngine#topUpBuffer}. */
     static Outcome<VaultState> topUpBuffer(VaultState vault, Amount amount, String actor, Instant now) {
         if (!amount.isPositive()) {

@@ -2,6 +2,7 @@ package io.backstop.vault;
 
 import io.backstop.pricing.surface.VolatilitySurface;
 import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.quote.OptionSeries;
@@ -94,11 +95,6 @@ public final class VaultEngine {
      * @param served what was paid, in queue order
      */
     public record QueueResult(VaultState vault, List<ServedWithdrawal> served) {
-    }
-
-    /** Serves the withdrawal queue first in, first out from free liquidity, at the NAV of now. */
-    public static Outcome<QueueResult> serveQueue(VaultState vault, Valuation valuation, Instant now) {
-        return LiquidityProvision.serveQueue(vault, valuation, now);
     }
 
     /**
@@ -242,6 +238,14 @@ public final class VaultEngine {
     public static Outcome<VaultState> open(String id, String underlying, String quoteCurrency,
             Map<String, String> parameters, String actor, Instant now) {
         return ProtocolControls.open(id, underlying, quoteCurrency, parameters, actor, now);
+    }
+
+    /**
+     * Governance, not applied: the parameter version {@code changes} would make, each value within its hard bounds,
+     * or {@code parameter-out-of-bounds}. The what-if preview simulates it beside the current one.
+     */
+    public static Outcome<VaultParameters> proposeParameters(VaultState vault, Map<String, String> changes) {
+        return ProtocolControls.proposeParameters(vault, changes);
     }
 
     /** The protocol team adds new money to the insurance buffer. */

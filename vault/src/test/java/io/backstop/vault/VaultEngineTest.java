@@ -380,4 +380,16 @@ class VaultEngineTest {
         assertThat(outOfBounds.rejection().code()).isEqualTo(RejectionCode.PARAMETER_OUT_OF_BOUNDS);
         assertThat(outOfBounds.rejection().detail()).contains("maxUtilization");
     }
+
+    @Test
+    void aProposedParameterChangeIsCheckedButNotApplied() {
+        Instant now = Instant.parse("2026-01-05T00:00:00Z");
+        VaultState vault = VaultEngine.open("btc-usd", "BTC", "USD", Map.of(), "ops", now).result();
+        var proposal = VaultEngine.proposeParameters(vault, Map.of("bufferFeeShare", "0.9"));
+        assertThat(proposal.result().bufferFeeShare()).isEqualTo(0.9);
+        assertThat(proposal.result().version()).isEqualTo(vault.parameters().version() + 1);
+        assertThat(vault.parameters().bufferFeeShare()).isEqualTo(0.5);
+        assertThat(VaultEngine.proposeParameters(vault, Map.of("bufferFeeShare", "1.5")).rejection().code())
+                .isEqualTo(RejectionCode.PARAMETER_OUT_OF_BOUNDS);
+    }
 }
