@@ -1,5 +1,7 @@
 package io.backstop.service.api;
 
+import jakarta.ws.rs.core.Response;
+
 /**
  * A request the API refuses before any command runs (its input, its token, its shape), answered as RFC 9457
  * {@code application/problem+json} with a type from the {@link ProblemType} catalogue and a precise detail. Nothing
@@ -21,8 +23,8 @@ public final class ApiProblem extends RuntimeException {
         return type;
     }
 
-    /** The problem document. */
-    public Problem body() {
-        return Problem.of(type, getMessage());
+    /** The problem document as a response. */
+    public Response response() {
+        return Problem.response(type, getMessage());
     }
 }

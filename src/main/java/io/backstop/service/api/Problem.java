@@ -28,8 +28,12 @@ public record Problem(String type, String title, int status, String detail) {
         return new Problem(type.uri(), title, status, detail);
     }
 
-    /** This problem as a response. */
-    public Response response() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    /**
+     * A problem of a type from the catalogue as a response, with {@code Retry-After} when the catalogue says waiting
+     * helps.
+     */
+    public static Response response(ProblemType type, String detail) {
+        Response.ResponseBuilder response = Response.status(type.status()).type(MEDIA_TYPE).entity(of(type, detail));
+        return (type.retryAfter() > 0 ? response.header("Retry-After", type.retryAfter()) : response).build();
     }
 }

@@ -25,37 +25,28 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** Seconds a client should wait before sending again a request the database could not take. */
-    static final int DATABASE_RETRY_AFTER = 5;
-
     @ServerExceptionMapper
     public Response problem(ApiProblem problem) {
-        return problem.body().response();
+        return problem.response();
     }
 
     /** A command refused by the engine or the service, its type from the catalogue. */
     @ServerExceptionMapper
     public Response refused(CommandRefused refused) {
-        ProblemType type = ProblemType.bySlug(refused.slug());
-        Response response = Problem.of(type, refused.getMessage()).response();
-        // Contention is gone in a moment: say when it is worth sending again.
-        return type == ProblemType.CONTENTION ? Response.fromResponse(response).header("Retry-After", "1").build()
-                : response;
+        return Problem.response(ProblemType.bySlug(refused.slug()), refused.getMessage());
     }
 
     /** The database is out of reach: nothing was changed, and the pool reconnects on its own when it is back. */
     static Response databaseUnavailable(Throwable e) {
         LOG.warnf("database unavailable: %s", e.getMessage());
-        return Response.fromResponse(Problem.of(ProblemType.DATABASE_UNAVAILABLE, "the database cannot be reached; "
-                + "nothing was changed, send the request again later").response())
-                .header("Retry-After", Integer.toString(DATABASE_RETRY_AFTER)).build();
+        return Problem.response(ProblemType.DATABASE_UNAVAILABLE, "the database cannot be reached; nothing was "
+                + "changed, send the request again later");
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        return Problem.of(ProblemType.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; allowed: "
-                + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")))
-                .response();
+        return Problem.response(ProblemType.UNKNOWN_FIELD, "unknown field '" + e.getPropertyName() + "'; allowed: "
+                + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
     }
 
     @ServerExceptionMapper
@@ -64,26 +55,25 @@ public final class ProblemMappers {
         String detail = e instanceof InvalidFormatException f
                 ? "field '" + field + "' has an invalid value: " + Inputs.shown(String.valueOf(f.getValue()))
                 : "field '" + field + "' has the wrong type or shape";
-        return Problem.of(ProblemType.INVALID_FIELD, field.isEmpty() ? "the request body has the wrong shape" : detail)
-                .response();
+        return Problem.response(ProblemType.INVALID_FIELD, field.isEmpty() ? "the request body has the wrong shape"
+                : detail);
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
-        return Problem.of(ProblemType.MALFORMED_JSON, "the request body is not valid JSON: " + e.getOriginalMessage())
-                .response();
+        return Problem.response(ProblemType.MALFORMED_JSON, "the request body is not valid JSON: "
+                + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
-        return Response.fromResponse(Problem.of(ProblemType.UNAUTHORIZED, "a valid bearer token is required")
-                .response())
+        return Response.fromResponse(Problem.response(ProblemType.UNAUTHORIZED, "a valid bearer token is required"))
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Problem.of(ProblemType.FORBIDDEN, "this token's roles do not allow this request").response();
+        return Problem.response(ProblemType.FORBIDDEN, "this token's roles do not allow this request");
     }
 
     @ServerExceptionMapper
@@ -103,7 +93,7 @@ public final class ProblemMappers {
         }
         if (status >= 500) {
             LOG.error("request failed", e);
-            return Problem.of(ProblemType.INTERNAL_ERROR, "the request failed; see the service log").response();
+            return Problem.response(ProblemType.INTERNAL_ERROR, "the request failed; see the service log");
         }
         ProblemType type = switch (status) {
             case 401 -> ProblemType.UNAUTHORIZED;
@@ -115,7 +105,7 @@ public final class ProblemMappers {
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> ProblemType.BAD_REQUEST;
         };
-        return Problem.of(type, e.getMessage()).response();
+        return Problem.response(type, e.getMessage());
     }
 
     /**
@@ -129,7 +119,7 @@ public final class ProblemMappers {
             return databaseUnavailable(e);
         }
         LOG.error("unexpected failure", e);
-        return Problem.of(ProblemType.INTERNAL_ERROR, "the request failed; see the service log").response();
+        return Problem.response(ProblemType.INTERNAL_ERROR, "the request failed; see the service log");
     }
 
     private static String path(JsonMappingException e) {

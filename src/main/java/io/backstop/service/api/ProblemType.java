@@ -66,8 +66,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     // 5xx: never the client's input
     INTERNAL_ERROR("internal-error", 500),
-    CONTENTION("contention", 503),
-    DATABASE_UNAVAILABLE("database-unavailable", 503);
+    CONTENTION("contention", 503, 1),
+    DATABASE_UNAVAILABLE("database-unavailable", 503, 5);
 
     /** Problem types are this plus a slug. */
     public static final String TYPE_BASE = "https://backstop.io/problems/";
@@ -77,10 +77,17 @@ public enum ProblemType {
 
     private final String slug;
     private final int status;
+    private final int retryAfter;
 
     ProblemType(String slug, int status) {
+        this(slug, status, 0);
+    }
+
+    /** A type whose answer says how many seconds to wait before sending the same request again. */
+    ProblemType(String slug, int status, int retryAfter) {
         this.slug = slug;
         this.status = status;
+        this.retryAfter = retryAfter;
     }
 
     /** The stable kebab-case slug. */
@@ -91,6 +98,11 @@ public enum ProblemType {
     /** The HTTP status. */
     public int status() {
         return status;
+    }
+
+    /** Seconds after which the same request may succeed ({@code Retry-After}), or 0 when waiting will not help. */
+    public int retryAfter() {
+        return retryAfter;
     }
 
     /** The problem's {@code type} URI. */

@@ -4,7 +4,7 @@ import io.backstop.vault.VaultState;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.event.Observes;
@@ -128,12 +128,8 @@ public class RequestLimits {
 
     /** Answers a problem document and closes the connection: what is left of the request is not read. */
     private static void problem(RoutingContext rc, ProblemType type, String detail) {
-        Problem problem = Problem.of(type, detail);
-        int status = type.status();
-        String body = new JsonObject().put("type", problem.type()).put("title", problem.title())
-                .put("status", status).put("detail", detail).encode();
-        rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+        rc.response().setStatusCode(type.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close").end(Json.encode(Problem.of(type, detail)));
     }
 
     private static boolean tooLong(String length) {
