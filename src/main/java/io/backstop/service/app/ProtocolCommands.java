@@ -85,12 +85,13 @@ public class ProtocolCommands {
                 .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, underlying)
                 .getSingleResult())
                 .chain(() -> books.recentPrices(underlying, candidate.at()))
-                .chain(recent -> books.referencePrice(underlying).map(reference -> {
-                    OraclePrices.check(recent, reference, candidate, now, books.limits()).ifPresent(r -> {
-                        throw CommandRefused.of(r);
-                    });
-                    return reference;
-                }))
+                // The operator's reference bounds only an underlying's first price.
+                .chain(recent -> (recent.last() != null ? Uni.createFrom().<Long>nullItem()
+                        : VaultRecord.referencePrice(underlying)).invoke(reference -> OraclePrices.check(recent,
+                                reference == null ? null : Amount.ofUnits(reference), candidate, now, books.limits())
+                        .ifPresent(r -> {
+                            throw CommandRefused.of(r);
+                        })))
                 .chain(() -> Aggregates.record(underlying, candidate, now).persist().replaceWith(candidate));
     }
 

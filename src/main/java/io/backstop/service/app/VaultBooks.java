@@ -13,7 +13,6 @@ import io.backstop.vault.Valuation;
 import io.backstop.vault.VaultEvent;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
-import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.JournalEntry;
 import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.oracle.OracleLimits;
@@ -85,26 +84,13 @@ public class VaultBooks {
     }
 
     /**
-     * The prices a report at {@code at} is judged against: the last accepted one, and the lowest and highest
-     * accepted since {@code at} less the jump window.
+     * The prices a report at {@code at} is judged against: the last accepted one, and the range of those accepted
+     * since {@code at} less the jump window.
      */
     public Uni<RecentPrices> recentPrices(String underlying, Instant at) {
         return lastPrice(underlying).chain(last -> last == null ? Uni.createFrom().item(RecentPrices.NONE)
-                : Panache.getSession().chain(s -> s.createNativeQuery("SELECT MIN(price), MAX(price) FROM oracle_price "
-                        + "WHERE underlying = ?1 AND observed_at >= ?2", Object[].class).setParameter(1, underlying)
-                        .setParameter(2, at.minus(limits.jumpWindow())).getSingleResult()).map(range -> {
-                            long lowest = range[0] == null ? last.price().units()
-                                    : Math.min(((Number) range[0]).longValue(), last.price().units());
-                            long highest = range[1] == null ? last.price().units()
-                                    : Math.max(((Number) range[1]).longValue(), last.price().units());
-                            return new RecentPrices(last, Amount.ofUnits(lowest), Amount.ofUnits(highest));
-                        }));
-    }
-
-    /** The reference price stated for an underlying by the first vault opened on it with one, or null. */
-    public Uni<Amount> referencePrice(String underlying) {
-        return VaultRecord.<VaultRecord>find("underlying = ?1 and referencePrice is not null order by createdAt",
-                underlying).firstResult().map(v -> v == null ? null : Amount.ofUnits(v.referencePrice));
+                : OraclePriceRecord.rangeSince(underlying, at.minus(limits.jumpWindow()))
+                        .map(range -> RecentPrices.of(last, range[0], range[1])));
     }
 
     /** The market a command runs against: the last fresh oracle price; 409 {@code no-price} otherwise. */

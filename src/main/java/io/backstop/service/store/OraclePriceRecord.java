@@ -1,6 +1,9 @@
 package io.backstop.service.store;
 
+import io.backstop.vault.ledger.Amount;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,4 +22,16 @@ public class OraclePriceRecord extends PanacheEntityBase {
     public long price;
     public Instant observedAt;
     public Instant receivedAt;
+
+    /** The lowest and highest price of an underlying accepted since an instant; both null when there was none. */
+    public static Uni<Amount[]> rangeSince(String underlying, Instant since) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT MIN(price), MAX(price) FROM oracle_price "
+                + "WHERE underlying = ?1 AND observed_at >= ?2", Object[].class).setParameter(1, underlying)
+                .setParameter(2, since).getSingleResult())
+                .map(range -> new Amount[] {units(range[0]), units(range[1])});
+    }
+
+    private static Amount units(Object column) {
+        return column == null ? null : Amount.ofUnits(((Number) column).longValue());
+    }
 }

@@ -39,4 +39,10 @@ public class VaultRecord extends PanacheEntityBase {
         return VaultRecord.<VaultRecord>listAll()
                 .map(rows -> rows.stream().map(r -> r.underlying).distinct().toList());
     }
+
+    /** The reference price stated for an underlying by the first vault opened on it with one, in minor units. */
+    public static Uni<Long> referencePrice(String underlying) {
+        return VaultRecord.<VaultRecord>find("underlying = ?1 and referencePrice is not null order by createdAt",
+                underlying).firstResult().map(v -> v == null ? null : v.referencePrice);
+    }
 }

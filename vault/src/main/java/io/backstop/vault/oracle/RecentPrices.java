@@ -27,6 +27,22 @@ public record RecentPrices(PriceObservation last, Amount lowest, Amount highest)
 
     /** Only the last price: the range of a window that holds nothing else. */
     public static RecentPrices of(PriceObservation last) {
-        return last == null ? NONE : new RecentPrices(last, last.price(), last.price());
+        return of(last, null, null);
+    }
+
+    /**
+     * The last price and the range of the prices accepted within the jump window, which counts the last one too
+     * (it holds until the report, however long ago it was accepted).
+     *
+     * @param lowest  the lowest price accepted within the window, or null when none was
+     * @param highest the highest, or null when none was
+     */
+    public static RecentPrices of(PriceObservation last, Amount lowest, Amount highest) {
+        if (last == null) {
+            return NONE;
+        }
+        Amount price = last.price();
+        return new RecentPrices(last, lowest == null || lowest.compareTo(price) > 0 ? price : lowest,
+                highest == null || highest.compareTo(price) < 0 ? price : highest);
     }
 }

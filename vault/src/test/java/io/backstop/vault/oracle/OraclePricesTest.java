@@ -122,6 +122,7 @@ class OraclePricesTest {
                 .isEqualTo(RejectionCode.UNKNOWN_UNDERLYING);
     }
 
+    /** The window's range as the service's query gives it: only the prices accepted within the window. */
     private static RecentPrices recent(List<PriceObservation> accepted, Instant at) {
         Amount lowest = null;
         Amount highest = null;
@@ -131,6 +132,18 @@ class OraclePricesTest {
                 highest = highest == null || p.price().compareTo(highest) > 0 ? p.price() : highest;
             }
         }
-        return new RecentPrices(accepted.get(accepted.size() - 1), lowest, highest);
+        return RecentPrices.of(accepted.get(accepted.size() - 1), lowest, highest);
+    }
+
+    @Test
+    void theLastPriceCountsInTheRangeHoweverLongAgoItWasAccepted() {
+        PriceObservation last = at(90, "2000");
+        RecentPrices none = RecentPrices.of(last, null, null);
+        assertThat(none.lowest()).isEqualTo(Amount.parse("2000"));
+        assertThat(none.highest()).isEqualTo(Amount.parse("2000"));
+        RecentPrices range = RecentPrices.of(last, Amount.parse("2100"), Amount.parse("2200"));
+        assertThat(range.lowest()).isEqualTo(Amount.parse("2000"));
+        assertThat(range.highest()).isEqualTo(Amount.parse("2200"));
+        assertThat(RecentPrices.of(null, Amount.parse("1"), Amount.parse("2"))).isSameAs(RecentPrices.NONE);
     }
 }
