@@ -104,11 +104,13 @@ public class BufferResource {
     @Path("/policy")
     @RolesAllowed("operator")
     public Uni<Map<String, Object>> changePolicy(@PathParam("id") String vault, Map<String, JsonNode> request) {
-        Map<String, String> changes = VaultResource.parameterText(Inputs.body(request));
-        String reason = changes.remove("reason");
-        if (reason == null || reason.isBlank()) {
+        Map<String, JsonNode> body = new LinkedHashMap<>(Inputs.body(request));
+        JsonNode given = body.remove("reason");
+        if (given == null || given.isNull() || given.asText().isBlank()) {
             throw new ApiProblem(ProblemType.MISSING_FIELD, "reason is required: the audit trail records why");
         }
+        String reason = Inputs.text(given.asText(), "reason");
+        Map<String, String> changes = VaultResource.parameterText(body);
         if (changes.isEmpty()) {
             throw new ApiProblem(ProblemType.MISSING_FIELD, "no parameter to change");
         }

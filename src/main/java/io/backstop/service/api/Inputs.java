@@ -107,14 +107,15 @@ public final class Inputs {
         return escaped.toString();
     }
 
-    /** A non-blank text of at most {@value #MAX_TEXT} characters (control characters never reach here). */
+    /** A non-blank, printable text of at most {@value #MAX_TEXT} characters. */
     public static String text(String value, String field) {
         required(value, field);
         if (value.isBlank()) {
             throw new ApiProblem(ProblemType.MISSING_FIELD, field + " must not be blank");
         }
-        if (value.length() > MAX_TEXT) {
-            throw new ApiProblem(ProblemType.INVALID_FIELD, field + " is longer than " + MAX_TEXT + " characters");
+        if (value.length() > MAX_TEXT || hasControlCharacter(value)) {
+            throw new ApiProblem(ProblemType.INVALID_FIELD, field + " must be at most " + MAX_TEXT
+                    + " printable characters");
         }
         return value;
     }

@@ -56,8 +56,9 @@ public class VaultResource {
         Inputs.body(request);
         Map<String, String> parameters = parameterText(request.parameters());
         String id = Inputs.text(request.id(), "id");
-        String underlying = Inputs.asset(request.underlying(), "underlying");
-        String quoteCurrency = Inputs.asset(request.quoteCurrency(), "quoteCurrency");
+        // Whether the id and the symbols are allowed is the engine's to say (invalid-vault).
+        String underlying = Inputs.text(request.underlying(), "underlying");
+        String quoteCurrency = Inputs.text(request.quoteCurrency(), "quoteCurrency");
         Amount referencePrice = Inputs.amount(request.referencePrice(), "referencePrice");
         return transaction.run(() -> commands.open(id, underlying, quoteCurrency, referencePrice, parameters,
                 identity.getPrincipal().getName()).chain(vault -> views.valued(vault.id())))
@@ -80,6 +81,9 @@ public class VaultResource {
         return views.valued(id).map(VaultViews::view);
     }
 
+    /** Longest parameter name or text value: every key and value the engine knows is far shorter. */
+    static final int MAX_PARAMETER_TEXT = 64;
+
     /**
      * Parameter values as the engine reads them: JSON numbers exactly as written, or strings; keys and texts are
      * short and printable, numbers within the ledger's digits, before the engine sees any of them.
@@ -90,8 +94,9 @@ public class VaultResource {
             return text;
         }
         values.forEach((key, value) -> {
-            if (key.length() > 64 || Inputs.hasControlCharacter(key)) {
-                throw new ApiProblem(ProblemType.UNKNOWN_FIELD, "parameter names are at most 64 printable characters");
+            if (key.length() > MAX_PARAMETER_TEXT || Inputs.hasControlCharacter(key)) {
+                throw new ApiProblem(ProblemType.UNKNOWN_FIELD, "parameter names are at most " + MAX_PARAMETER_TEXT
+                        + " printable characters");
             }
             if (value == null || !(value.isNumber() || value.isTextual())) {
                 throw new ApiProblem(ProblemType.INVALID_FIELD, "parameter '" + key + "' must be a number or a string");
@@ -101,10 +106,9 @@ public class VaultResource {
                 return;
             }
             String given = value.textValue();
-            if ((given.length() > 64 && !key.equals("reason")) || given.length() > Inputs.MAX_TEXT
-                    || Inputs.hasControlCharacter(given)) {
+            if (given.length() > MAX_PARAMETER_TEXT || Inputs.hasControlCharacter(given)) {
                 throw new ApiProblem(ProblemType.INVALID_FIELD, "parameter '" + key + "' must be at most "
-                        + (key.equals("reason") ? Inputs.MAX_TEXT : 64) + " printable characters");
+                        + MAX_PARAMETER_TEXT + " printable characters");
             }
             text.put(key, given);
         });
