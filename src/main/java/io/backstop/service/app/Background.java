@@ -47,7 +47,7 @@ public class Background {
     static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final List<Long> timers = new CopyOnWriteArrayList<>();
-    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
 
     public Background(Vertx vertx, BackstopConfig config, SettlementRun settlement, EventStream events, PriceFeed feed,
@@ -86,7 +86,7 @@ public class Background {
         stopping = true;
         timers.forEach(vertx::cancelTimer);
         long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (running.get() > 0 && System.nanoTime() < deadline) {
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -107,7 +107,7 @@ public class Background {
             if (stopping || !running.compareAndSet(false, true)) {
                 return;
             }
-            this.running.incrementAndGet();
+            inFlight.incrementAndGet();
             vertx.executeBlocking(() -> {
                 try {
                     await(work);
@@ -115,7 +115,7 @@ public class Background {
                     LOG.warnf("%s failed: %s", name, e.getMessage());
                 } finally {
                     running.set(false);
-                    this.running.decrementAndGet();
+                    inFlight.decrementAndGet();
                 }
                 return null;
             }, false);

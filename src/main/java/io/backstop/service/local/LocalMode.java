@@ -76,8 +76,7 @@ public final class LocalMode implements AutoCloseable {
         Path privateKey = folder.resolve("private.pem");
         Path publicKey = folder.resolve("public.pem");
         try {
-            Files.createDirectories(folder);
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            Secrets.privateFolder(folder);
             if (Files.exists(privateKey) && Files.exists(publicKey)) {
                 Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
                 return folder;
@@ -86,10 +85,7 @@ public final class LocalMode implements AutoCloseable {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            Files.deleteIfExists(privateKey);
-            Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                    "rw-------")));
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Secrets.writePrivate(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write signing keys to " + folder, e);

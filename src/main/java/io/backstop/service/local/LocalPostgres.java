@@ -209,22 +209,24 @@ public final class LocalPostgres {
      * watchdog got there first.
      */
     public void stop() {
+        if (!running()) {
+            return;
+        }
         try {
-            if (livePostmaster() != null) {
-                run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + data.resolve("postmaster.pid"), e);
+            run(List.of(bin("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
         } catch (IllegalStateException e) {
             // The watchdog may have stopped it meanwhile: only a server still running is a failure.
-            try {
-                if (livePostmaster() != null) {
-                    throw e;
-                }
-            } catch (IOException unreadable) {
-                e.addSuppressed(unreadable);
+            if (running()) {
                 throw e;
             }
+        }
+    }
+
+    private boolean running() {
+        try {
+            return livePostmaster() != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + data.resolve("postmaster.pid"), e);
         }
     }
 

@@ -25,12 +25,24 @@ final class Secrets {
     static Secrets in(Path dataDir) {
         Path folder = dataDir.resolve("secrets");
         try {
-            Files.createDirectories(folder);
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            privateFolder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + folder, e);
         }
         return new Secrets(folder);
+    }
+
+    /** Creates the folder if needed and makes it 0700: the service's user alone may list or enter it. */
+    static void privateFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** Writes the file 0600 from its creation, so that no other user ever sees its text. */
+    static void writePrivate(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text);
     }
 
     /** The named secret: 32 random bytes in URL-safe Base64, generated on first use. */
@@ -40,7 +52,7 @@ final class Secrets {
             if (!Files.exists(file)) {
                 byte[] bytes = new byte[32];
                 new SecureRandom().nextBytes(bytes);
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+                writePrivate(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
             }
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return Files.readString(file).trim();
