@@ -148,7 +148,7 @@ class CrashRecoveryIT {
                 assertThat(row.getLong(1)).as("deposits booked").isEqualTo(acknowledged.size() + unanswered.size());
             }
         }
-        assertThat(DriverManagerRefusal.withoutPassword(port())).as("a connection without the password").isTrue();
+        assertThat(refusesWithoutPassword(port())).as("a connection without the password refused").isTrue();
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("jwt/private.pem")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("jwt")))
@@ -291,14 +291,12 @@ class CrashRecoveryIT {
     }
 
     /** Whether the local PostgreSQL refuses the service's role without its password. */
-    private static final class DriverManagerRefusal {
-        static boolean withoutPassword(int port) {
-            try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
-                    + "/postgres", "backstop", "")) {
-                return false;
-            } catch (java.sql.SQLException e) {
-                return true;
-            }
+    private static boolean refusesWithoutPassword(int port) {
+        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "backstop", "")) {
+            return false;
+        } catch (java.sql.SQLException e) {
+            return true;
         }
     }
 }

@@ -38,10 +38,6 @@ class DroppedClientsTest {
 
     private static final String VAULT = "/api/v1/vaults/drop";
 
-    /** HTTP/1.1 throughout: the JDK client's HTTP/2 upgrade attempt can stall against the test server. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-
     @TestHTTPResource("/")
     URI base;
 
@@ -80,7 +76,7 @@ class DroppedClientsTest {
         assertThat(connectionsInUse()).as("pooled connections in use at rest").isZero();
 
         // Forty requests at once, twice the pool: each is served, none waits for a connection that never returns.
-        HttpClient client = HTTP;
+        HttpClient client = Api.HTTP;
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             answers.add(client.sendAsync(HttpRequest.newBuilder(base.resolve(VAULT.substring(1) + "/quotes"))
@@ -122,7 +118,7 @@ class DroppedClientsTest {
 
     /** The reactive pool's connections in use, from the service's own metrics. */
     private double connectionsInUse() throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(base.resolve("q/metrics"))
+        String metrics = Api.HTTP.send(HttpRequest.newBuilder(base.resolve("q/metrics"))
                 .timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(line -> line.startsWith("sql_pool_active{")).mapToDouble(line -> Double

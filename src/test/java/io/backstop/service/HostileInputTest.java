@@ -66,7 +66,8 @@ class HostileInputTest {
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/v1/vaults", "operator", false, Map.of("id", TEXTS, "underlying", TEXTS,
-                    "quoteCurrency", TEXTS, "referencePrice", NUMBERS, "parameters", List.of("{\"maxUtilization\":1e400}",
+                    "quoteCurrency", TEXTS, "referencePrice", NUMBERS, "parameters", List.of(
+                            "{\"maxUtilization\":1e400}",
                             "{\"tradingCutoff\":\"PT2562047788015215H\"}", "{\"maxUtilization\":\"0E-1000000000\"}",
                             "{\"\\u0000\":1}", "{\"spreadBase\":\"" + "1".repeat(100) + "\"}", "[]", "7"))),
             new Endpoint("GET", "", null, false, Map.of()),
@@ -92,10 +93,6 @@ class HostileInputTest {
             new Endpoint("POST", "/api/v1/dev/clock/advance", null, false, Map.of("duration", DURATIONS)),
             new Endpoint("GET", "/events", null, false, Map.of()));
 
-    /** HTTP/1.1 throughout: the JDK client's HTTP/2 upgrade attempt can stall against the test server. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-
     @TestHTTPResource("/")
     URI base;
 
@@ -112,7 +109,7 @@ class HostileInputTest {
             tokens.put(role, token("fuzz-" + role, role));
         }
         db = LocalDatabase.connect();
-        HttpClient client = HTTP;
+        HttpClient client = Api.HTTP;
         List<String> failures = new ArrayList<>();
         int refused = 0;
         for (int i = 0; i < REQUESTS && failures.size() < 10; i++) {
@@ -235,7 +232,7 @@ class HostileInputTest {
     }
 
     private int given(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path.substring(1)))
+        return Api.HTTP.send(HttpRequest.newBuilder(base.resolve(path.substring(1)))
                 .timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
