@@ -71,17 +71,18 @@ public class EventStream {
     public Uni<Void> tail() {
         long after = tailed.get();
         if (after < 0) {
-            return Panache.withSession(() -> Panache.getSession().chain(s -> s
-                    .createNativeQuery("SELECT COALESCE(MAX(id), 0) FROM vault_event", Long.class).getSingleResult()))
-                    .invoke(tailed::set).replaceWithVoid();
+            return Panache.withSession(EventRecord::latestId).invoke(tailed::set).replaceWithVoid();
         }
-        return Panache.withSession(() -> batchAfter(after)).invoke(rows -> {
+        return Panache.withSession(() -> EventRecord.after(after, TAIL_BATCH)).invoke(rows -> {
             for (EventRecord r : rows) {
                 local.onNext(published(r));
                 tailed.set(r.id);
             }
         }).replaceWithVoid();
     }
+
+    /** Outbox rows a tail reads at a time. */
+    static final int TAIL_BATCH = 500;
 
     /** Events handed to the channel at a time; the emitter buffers exactly one batch. */
     static final int RELAY_BATCH = 256;
@@ -104,15 +105,8 @@ public class EventStream {
      * does not acknowledge in time rolls back and is sent again by the next round.
      */
     private Uni<Integer> relayBatch() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("SELECT id FROM event_relay WHERE id = 1 FOR UPDATE SKIP LOCKED", Integer.class)
-                .getResultList()).chain(lock -> {
-                    if (lock.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return EventRecord.<EventRecord>find("relayed = false order by id").range(0, RELAY_BATCH - 1)
-                            .list().chain(this::send);
-                }));
+        return Panache.withTransaction(() -> EventRecord.claimRelay().chain(claimed -> claimed
+                ? EventRecord.unrelayed(RELAY_BATCH).chain(this::send) : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> send(List<EventRecord> rows) {
@@ -139,13 +133,8 @@ public class EventStream {
                 .ifNoItem().after(ACK_TIMEOUT).fail()
                 // Acknowledgements arrive on the channel's threads; the session lives on this context.
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
-                .chain(() -> EventRecord.update("relayed = true where id in ?1", ids))
+                .chain(() -> EventRecord.markRelayed(ids))
                 .replaceWith(rows.size());
-    }
-
-    /** The next outbox rows after an id, oldest first, at most 500 at a time. */
-    private static Uni<List<EventRecord>> batchAfter(long id) {
-        return EventRecord.<EventRecord>find("id > ?1 order by id", id).range(0, 499).list();
     }
 
     private static Published published(EventRecord r) {

@@ -1,6 +1,7 @@
 package io.backstop.service.app;
 
 import io.backstop.service.BackstopConfig;
+import io.backstop.service.store.ClockOffsetTable;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +36,7 @@ public class ServiceClock {
         if (!config.localMode()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s
-                .createNativeQuery("SELECT offset_ms FROM service_clock WHERE id = 1", Long.class)
-                .getSingleResult())).invoke(this::adopt).replaceWithVoid();
+        return Panache.withSession(ClockOffsetTable::read).invoke(this::adopt).replaceWithVoid();
     }
 
     /**
@@ -50,10 +49,7 @@ public class ServiceClock {
             throw CommandRefused.of(Refusal.INVALID_DURATION, "duration must be positive and at most 366 days, was "
                     + duration);
         }
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s
-                .createNativeQuery("UPDATE service_clock SET offset_ms = offset_ms + ?1 WHERE id = 1 "
-                        + "RETURNING offset_ms", Long.class)
-                .setParameter(1, duration.toMillis()).getSingleResult()))
+        return Panache.withTransaction(() -> ClockOffsetTable.advance(duration.toMillis()))
                 .invoke(this::adopt).map(ignored -> now());
     }
 

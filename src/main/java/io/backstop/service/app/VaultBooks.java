@@ -20,7 +20,6 @@ import io.backstop.vault.oracle.OraclePrices;
 import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.oracle.RecentPrices;
 import io.backstop.vault.quote.OptionSeries;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,16 +70,14 @@ public class VaultBooks {
      * strike's call and put share their pricing.
      */
     public Uni<List<SeriesBook>> unsettled(VaultState vault) {
-        return SeriesRecord.<SeriesRecord>list("vault = ?1 and settlementPrice is null", vault.id())
+        return SeriesRecord.unsettledOf(vault.id())
                 .map(rows -> rows.stream().map(r -> Aggregates.seriesBook(vault, r))
                         .sorted(Comparator.comparing(SeriesBook::series, OptionSeries.BOOK_ORDER)).toList());
     }
 
     /** The last accepted price of an underlying, or null. */
     public Uni<PriceObservation> lastPrice(String underlying) {
-        return OraclePriceRecord.<OraclePriceRecord>find("underlying = ?1 order by observedAt desc", underlying)
-                .firstResult()
-                .map(r -> r == null ? null : Aggregates.observation(r));
+        return OraclePriceRecord.latest(underlying).map(r -> r == null ? null : Aggregates.observation(r));
     }
 
     /**
@@ -142,7 +139,8 @@ public class VaultBooks {
             row.publicPayload = json.of(event.withoutIdentities());
             rows.add(row);
         }
-        Uni<List<Long>> numbers = journal.isEmpty() ? Uni.createFrom().item(List.of()) : entryNumbers(journal.size());
+        Uni<List<Long>> numbers = journal.isEmpty() ? Uni.createFrom().item(List.of())
+                : JournalRecord.entryNumbers(journal.size());
         return numbers.chain(entryNumbers -> {
             for (int i = 0; i < journal.size(); i++) {
                 JournalEntry entry = journal.get(i);
@@ -161,11 +159,5 @@ public class VaultBooks {
             }
             return rows.isEmpty() ? Uni.createFrom().voidItem() : JournalRecord.persist(rows);
         });
-    }
-
-    private Uni<List<Long>> entryNumbers(int count) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT nextval('journal_entry_number') FROM generate_series(1, ?1) ORDER BY 1", Long.class)
-                .setParameter(1, count).getResultList());
     }
 }

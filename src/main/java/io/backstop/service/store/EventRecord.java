@@ -1,5 +1,8 @@
 package io.backstop.service.store;
 
+import java.util.List;
+import io.smallrye.mutiny.Uni;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -23,4 +26,35 @@ public class EventRecord extends PanacheEntityBase {
     public String publicPayload;
     /** Handed to the {@code vault-events} channel and acknowledged by it. */
     public boolean relayed;
+
+    /** The id of the last event committed so far, 0 when there is none. */
+    public static Uni<Long> latestId() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT COALESCE(MAX(id), 0) FROM vault_event",
+                Long.class).getSingleResult());
+    }
+
+    /** At most {@code limit} events after an id, oldest first. */
+    public static Uni<List<EventRecord>> after(long id, int limit) {
+        return find("id > ?1 order by id", id).range(0, limit - 1).list();
+    }
+
+    /** At most {@code limit} events not yet relayed, oldest first. */
+    public static Uni<List<EventRecord>> unrelayed(int limit) {
+        return find("relayed = false order by id").range(0, limit - 1).list();
+    }
+
+    /** Marks events as relayed. */
+    public static Uni<Integer> markRelayed(List<Long> ids) {
+        return update("relayed = true where id in ?1", ids);
+    }
+
+    /**
+     * Takes the relay's lock for this transaction if no other instance holds it: true when taken. One instance at a
+     * time relays, and the others skip their round rather than wait.
+     */
+    public static Uni<Boolean> claimRelay() {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT id FROM event_relay WHERE id = 1 FOR UPDATE SKIP LOCKED", Integer.class).getResultList())
+                .map(lock -> !lock.isEmpty());
+    }
 }

@@ -1,5 +1,6 @@
 package io.backstop.service.store;
 
+import java.util.List;
 import io.backstop.vault.ledger.Amount;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -33,5 +34,25 @@ public class OraclePriceRecord extends PanacheEntityBase {
 
     private static Amount units(Object column) {
         return column == null ? null : Amount.ofUnits(((Number) column).longValue());
+    }
+
+    /**
+     * Serialises the reports of one underlying until the transaction ends (an advisory lock), so two reports cannot
+     * both be judged against the same last price.
+     */
+    public static Uni<Void> lockUnderlying(String underlying) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, underlying).getSingleResult()).replaceWithVoid();
+    }
+
+    /** The last accepted price of an underlying by observation time, or null. */
+    public static Uni<OraclePriceRecord> latest(String underlying) {
+        return find("underlying = ?1 order by observedAt desc", underlying).firstResult();
+    }
+
+    /** The prices of an underlying observed from {@code from} to {@code to}, both included, oldest first. */
+    public static Uni<List<OraclePriceRecord>> observedBetween(String underlying, Instant from, Instant to) {
+        return list("underlying = ?1 and observedAt >= ?2 and observedAt <= ?3 order by observedAt", underlying,
+                from, to);
     }
 }

@@ -27,4 +27,9 @@ public class PositionRecord extends PanacheEntityBase {
     public static Uni<List<PositionRecord>> ofOwner(String owner) {
         return list("owner = ?1 order by openedAt, id", owner);
     }
+
+    /** The positions of one series, in the order they were opened. */
+    public static Uni<List<PositionRecord>> ofSeries(String vault, String series) {
+        return list("vault = ?1 and series = ?2 order by id", vault, series);
+    }
 }

@@ -46,4 +46,9 @@ public class SeriesRecord extends PanacheEntityBase {
     public static Uni<List<SeriesRecord>> ofVault(String vault) {
         return list("vault = ?1 order by expiry, id", vault);
     }
+
+    /** A vault's series not settled yet: live, or expired and pending. */
+    public static Uni<List<SeriesRecord>> unsettledOf(String vault) {
+        return list("vault = ?1 and settlementPrice is null", vault);
+    }
 }

@@ -45,4 +45,9 @@ public class VaultRecord extends PanacheEntityBase {
         return VaultRecord.<VaultRecord>find("underlying = ?1 and referencePrice is not null order by createdAt",
                 underlying).firstResult().map(v -> v == null ? null : v.referencePrice);
     }
+
+    /** Every vault, in id order. */
+    public static Uni<List<VaultRecord>> all() {
+        return list("order by id");
+    }
 }
