@@ -10,7 +10,6 @@ import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.settlement.SettlementReport;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -81,7 +80,7 @@ public class BookResource {
     @Path("/settlements")
     @RolesAllowed("operator")
     public Uni<List<AttemptView>> retry(@PathParam("id") String vault) {
-        return Panache.withSession(() -> books.read(vault)).chain(() -> settlement.settleDue(vault))
+        return settlement.retry(vault)
                 .map(attempts -> attempts.stream().map(a -> new AttemptView(a.series(),
                         a.report() == null ? "PENDING" : "SETTLED", a.pendingReason(),
                         a.report() == null ? null : view(a.report()))).toList());

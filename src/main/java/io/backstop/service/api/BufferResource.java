@@ -1,30 +1,21 @@
 package io.backstop.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.Idempotency;
+import io.backstop.service.app.PolicyPreview;
 import io.backstop.service.app.ProtocolCommands;
-import io.backstop.service.app.ServiceClock;
-import io.backstop.service.app.VaultBooks;
 import io.backstop.service.app.VaultViews;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.JournalRecord;
 import io.backstop.service.store.ParameterChangeRecord;
-import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultState;
-import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.simulation.Comparison;
-import io.backstop.vault.simulation.MonteCarloSimulation;
-import io.backstop.vault.simulation.PolicyWhatIf;
-import io.backstop.vault.simulation.Scenario;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.Cancellable;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -71,19 +62,15 @@ public class BufferResource {
 
     private final ProtocolCommands commands;
     private final VaultViews views;
-    private final Idempotency idempotency;
-    private final ServiceClock clock;
+    private final PolicyPreview preview;
     private final SecurityIdentity identity;
-    private final CommandTransaction transaction;
 
-    public BufferResource(ProtocolCommands commands, VaultViews views, Idempotency idempotency, ServiceClock clock,
-            SecurityIdentity identity, CommandTransaction transaction) {
+    public BufferResource(ProtocolCommands commands, VaultViews views, PolicyPreview preview,
+            SecurityIdentity identity) {
         this.commands = commands;
         this.views = views;
-        this.idempotency = idempotency;
-        this.clock = clock;
+        this.preview = preview;
         this.identity = identity;
-        this.transaction = transaction;
     }
 
     @GET
@@ -115,7 +102,7 @@ public class BufferResource {
             throw new ApiProblem(ProblemType.MISSING_FIELD, "no parameter to change");
         }
         String operator = identity.getPrincipal().getName();
-        return transaction.run(() -> commands.changePolicy(vault, changes, reason, operator))
+        return commands.changePolicy(vault, changes, reason, operator)
                 .map(BufferResource::policy);
     }
 
@@ -127,29 +114,13 @@ public class BufferResource {
         int paths = Inputs.wholeNumber(changes.remove("paths"), 1000, "paths");
         int horizon = Inputs.wholeNumber(changes.remove("horizonDays"), 30, "horizonDays");
         long seed = Inputs.wholeNumber(changes.remove("seed"), 1, "seed");
-        Instant now = clock.now();
         if (paths < 100 || paths > MAX_PREVIEW_PATHS) {
             throw new ApiProblem(ProblemType.INVALID_FIELD, "paths must be between 100 and " + MAX_PREVIEW_PATHS);
         }
         if (horizon < 1 || horizon > 365) {
             throw new ApiProblem(ProblemType.INVALID_FIELD, "horizonDays must be between 1 and 365");
         }
-        return Panache.withSession(() -> views.valued(vault)).emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(v -> {
-                    VaultState state = v.vault();
-                    if (v.price() == null) {
-                        throw new ApiProblem(ProblemType.NO_PRICE, "no oracle price for " + state.underlying());
-                    }
-                    if (!state.balances().lpCapital().isPositive()) {
-                        throw new ApiProblem(ProblemType.NOTHING_TO_SIMULATE, "vault '" + vault
-                                + "' has no LP capital");
-                    }
-                    VaultParameters proposed = VaultBooks.accepted(VaultEngine.proposeParameters(state, changes));
-                    Scenario scenario = PolicyWhatIf.scenario(state, v.unsettled(), v.price().price().toDouble(),
-                            proposed, paths, horizon, seed, now);
-                    return MonteCarloSimulation.compare(scenario, Runtime.getRuntime().availableProcessors(),
-                            (done, total) -> { }, () -> false);
-                });
+        return preview.compare(vault, changes, paths, horizon, seed);
     }
 
     @POST
@@ -158,9 +129,8 @@ public class BufferResource {
     public Uni<Response> topUp(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             TopUpRequest request) {
         Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");
-        String actor = identity.getPrincipal().getName();
-        return idempotency.once(actor, key, new Object[] {"top-up", vault, amount}, 201,
-                () -> commands.topUp(vault, amount, actor).map(s -> new TopUpResponse(amount, s.balances().buffer())))
+        Idempotency.Request once = new Idempotency.Request(identity.getPrincipal().getName(), key, 201);
+        return commands.topUp(once, vault, amount, s -> new TopUpResponse(amount, s.balances().buffer()))
                 .map(Answers::of);
     }
 

@@ -47,14 +47,11 @@ public class LiquidityResource {
     }
 
     private final LpCommands commands;
-    private final Idempotency idempotency;
     private final VaultViews views;
     private final SecurityIdentity identity;
 
-    public LiquidityResource(LpCommands commands, Idempotency idempotency, VaultViews views,
-            SecurityIdentity identity) {
+    public LiquidityResource(LpCommands commands, VaultViews views, SecurityIdentity identity) {
         this.commands = commands;
-        this.idempotency = idempotency;
         this.views = views;
         this.identity = identity;
     }
@@ -64,11 +61,9 @@ public class LiquidityResource {
     public Uni<Response> deposit(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             DepositRequest request) {
         Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");
-        String owner = identity.getPrincipal().getName();
-        return idempotency.once(owner, key, new Object[] {"deposit", vault, amount}, 201,
-                () -> commands.deposit(vault, owner, amount).map(r -> new DepositResponse(r.shares(), amount,
-                        r.price().perShare())))
-                .map(Answers::of);
+        Idempotency.Request once = new Idempotency.Request(identity.getPrincipal().getName(), key, 201);
+        return commands.deposit(once, vault, amount, r -> new DepositResponse(r.shares(), amount,
+                r.price().perShare())).map(Answers::of);
     }
 
     @POST
@@ -76,10 +71,8 @@ public class LiquidityResource {
     public Uni<Response> withdraw(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             WithdrawalRequest request) {
         Shares shares = Inputs.shares(Inputs.body(request).shares(), "shares");
-        String owner = identity.getPrincipal().getName();
-        return idempotency.once(owner, key, new Object[] {"withdrawal", vault, shares}, 201,
-                () -> commands.withdraw(vault, owner, shares).map(LiquidityResource::withdrawal))
-                .map(Answers::of);
+        Idempotency.Request once = new Idempotency.Request(identity.getPrincipal().getName(), key, 201);
+        return commands.withdraw(once, vault, shares, LiquidityResource::withdrawal).map(Answers::of);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package io.backstop.service.api;
 
-import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.vault.ledger.Amount;
 import io.smallrye.mutiny.Uni;
@@ -26,11 +25,9 @@ public class OracleResource {
     }
 
     private final ProtocolCommands commands;
-    private final CommandTransaction transaction;
 
-    public OracleResource(ProtocolCommands commands, CommandTransaction transaction) {
+    public OracleResource(ProtocolCommands commands) {
         this.commands = commands;
-        this.transaction = transaction;
     }
 
     @POST
@@ -41,7 +38,7 @@ public class OracleResource {
         // The sign is the oracle rules' to judge (422 invalid-price), not the input parser's.
         Amount price = Inputs.signedAmount(request.price(), "price");
         Instant at = request.timestamp() == null ? null : Inputs.instant(request.timestamp(), "timestamp");
-        return transaction.run(() -> commands.postPrice(underlying, price, at)).map(p -> Response.status(201)
+        return commands.postPrice(underlying, price, at).map(p -> Response.status(201)
                 .entity(new AcceptedPrice(underlying, p.price(), p.at())).build());
     }
 }

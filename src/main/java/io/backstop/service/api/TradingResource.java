@@ -1,7 +1,6 @@
 package io.backstop.service.api;
 
 import io.backstop.pricing.OptionType;
-import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.TradingCommands;
 import io.backstop.vault.ledger.Amount;
@@ -50,16 +49,11 @@ public class TradingResource {
     }
 
     private final TradingCommands commands;
-    private final Idempotency idempotency;
     private final SecurityIdentity identity;
-    private final CommandTransaction transaction;
 
-    public TradingResource(TradingCommands commands, Idempotency idempotency, SecurityIdentity identity,
-            CommandTransaction transaction) {
+    public TradingResource(TradingCommands commands, SecurityIdentity identity) {
         this.commands = commands;
-        this.idempotency = idempotency;
         this.identity = identity;
-        this.transaction = transaction;
     }
 
     @POST
@@ -71,7 +65,7 @@ public class TradingResource {
         Instant expiry = Inputs.instant(request.expiry(), "expiry");
         Quantity quantity = Inputs.quantity(request.quantity(), "quantity");
         String trader = identity.getPrincipal().getName();
-        return transaction.run(() -> commands.quote(vault, trader, type, strike, expiry, quantity))
+        return commands.quote(vault, trader, type, strike, expiry, quantity)
                 .map(q -> Response.status(201).entity(view(q)).build());
     }
 
@@ -82,11 +76,9 @@ public class TradingResource {
         Inputs.body(request);
         String quoteId = Inputs.text(request.quoteId(), "quoteId");
         Amount maxPremium = Inputs.amount(request.maxPremium(), "maxPremium");
-        String trader = identity.getPrincipal().getName();
-        return idempotency.once(trader, key, new Object[] {"trade", vault, quoteId, maxPremium}, 201,
-                () -> commands.buy(vault, trader, quoteId, maxPremium).map(r -> new TradeResponse(
-                        r.position().id(), r.position().series(), r.position().premium(), r.position().quantity())))
-                .map(Answers::of);
+        Idempotency.Request once = new Idempotency.Request(identity.getPrincipal().getName(), key, 201);
+        return commands.buy(once, vault, quoteId, maxPremium, r -> new TradeResponse(r.position().id(),
+                r.position().series(), r.position().premium(), r.position().quantity())).map(Answers::of);
     }
 
     private static QuoteResponse view(Quote q) {

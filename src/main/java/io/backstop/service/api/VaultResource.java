@@ -1,13 +1,10 @@
 package io.backstop.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backstop.service.app.CommandTransaction;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.service.app.VaultViews;
-import io.backstop.service.store.VaultRecord;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.PermitAll;
@@ -40,14 +37,11 @@ public class VaultResource {
     private final ProtocolCommands commands;
     private final VaultViews views;
     private final SecurityIdentity identity;
-    private final CommandTransaction transaction;
 
-    public VaultResource(ProtocolCommands commands, VaultViews views, SecurityIdentity identity,
-            CommandTransaction transaction) {
+    public VaultResource(ProtocolCommands commands, VaultViews views, SecurityIdentity identity) {
         this.commands = commands;
         this.views = views;
         this.identity = identity;
-        this.transaction = transaction;
     }
 
     @POST
@@ -60,17 +54,16 @@ public class VaultResource {
         String underlying = Inputs.text(request.underlying(), "underlying");
         String quoteCurrency = Inputs.text(request.quoteCurrency(), "quoteCurrency");
         Amount referencePrice = Inputs.amount(request.referencePrice(), "referencePrice");
-        return transaction.run(() -> commands.open(id, underlying, quoteCurrency, referencePrice, parameters,
-                identity.getPrincipal().getName()).chain(vault -> views.valued(vault.id())))
-                .map(v -> Response.status(201).entity(VaultViews.view(v)).build());
+        return commands.open(id, underlying, quoteCurrency, referencePrice, parameters,
+                identity.getPrincipal().getName()).chain(vault -> views.read(vault.id()))
+                .map(v -> Response.status(201).entity(v).build());
     }
 
     @GET
     @PermitAll
     @WithSession
     public Uni<List<VaultViews.VaultView>> list() {
-        return VaultRecord.<VaultRecord>listAll().onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(views::valued).map(VaultViews::view).collect().asList();
+        return views.all();
     }
 
     @GET

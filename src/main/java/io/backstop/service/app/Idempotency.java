@@ -42,21 +42,38 @@ public class Idempotency {
     }
 
     /**
-     * Runs the command once for this subject and key; the first run's {@code status} and result are stored with the
-     * key and given back to every repeat.
+     * A money-moving request as the client sent it: who asked, under which key, and the status its first answer
+     * carries (and every repeat carries again).
      *
-     * @param request what identifies the request: method, path and the parsed body
-     * @param command runs inside the transaction this method opens
+     * @throws CommandRefused {@code missing-idempotency-key} or {@code invalid-idempotency-key}
      */
-    public Uni<Answer> once(String subject, String key, Object request, int status, Supplier<Uni<?>> command) {
-        if (key == null || key.isBlank()) {
-            throw CommandRefused.of(Refusal.MISSING_IDEMPOTENCY_KEY, "money-moving requests need an " + HEADER
-                    + " header");
+    public record Request(String subject, String key, int status) {
+
+        /** Validates the key: present and at most 255 characters. */
+        public Request {
+            if (key == null || key.isBlank()) {
+                throw CommandRefused.of(Refusal.MISSING_IDEMPOTENCY_KEY, "money-moving requests need an " + HEADER
+                        + " header");
+            }
+            if (key.length() > 255) {
+                throw CommandRefused.of(Refusal.INVALID_IDEMPOTENCY_KEY, HEADER + " is longer than 255 characters");
+            }
         }
-        if (key.length() > 255) {
-            throw CommandRefused.of(Refusal.INVALID_IDEMPOTENCY_KEY, HEADER + " is longer than 255 characters");
-        }
-        String hash = sha256(json.of(request));
+    }
+
+    /**
+     * Runs the command once for this subject and key, in a transaction this method opens; the first run's status and
+     * answer are stored with the key and given back to every repeat.
+     *
+     * @param fingerprint what the command is: its name, vault and parsed arguments; a repeat of the key with another
+     *                    fingerprint is refused
+     * @param command     the command's database work and its answer, run inside the transaction
+     */
+    public Uni<Answer> once(Request request, Object fingerprint, Supplier<Uni<?>> command) {
+        String subject = request.subject();
+        String key = request.key();
+        int status = request.status();
+        String hash = sha256(json.of(fingerprint));
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(subject, key);
         return Panache.withSession(() -> IdempotencyRecord.<IdempotencyRecord>findById(id)).chain(stored -> {
             if (stored != null) {

@@ -14,28 +14,46 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.function.Function;
 
-/** LP deposits and withdrawals: each locks the vault, values it at the oracle's spot and runs the engine. */
+/**
+ * LP deposits and withdrawals, each once per idempotency key in a transaction of its own: lock the vault, value it
+ * at the oracle's spot, let the engine decide, store the account and the vault.
+ */
 @ApplicationScoped
 public class LpCommands {
 
     private final VaultBooks books;
     private final ServiceClock clock;
+    private final Idempotency idempotency;
 
-    public LpCommands(VaultBooks books, ServiceClock clock) {
+    public LpCommands(VaultBooks books, ServiceClock clock, Idempotency idempotency) {
         this.books = books;
         this.clock = clock;
+        this.idempotency = idempotency;
     }
 
-    /** Inside a transaction: deposit for the LP; the result has shares minted, amount and share price. */
-    public Uni<VaultEngine.DepositResult> deposit(String vaultId, String owner, Amount amount) {
-        return withAccount(vaultId, owner, (ctx) -> VaultEngine.deposit(ctx.vault, ctx.account, amount,
-                ctx.valuation, ctx.now), VaultEngine.DepositResult::vault, VaultEngine.DepositResult::account);
+    /**
+     * A deposit for the LP who sent the request: shares minted at the share price.
+     *
+     * @param answer what the LP is told of the deposit, stored for repeats of the request
+     */
+    public Uni<Idempotency.Answer> deposit(Idempotency.Request request, String vaultId, Amount amount,
+            Function<VaultEngine.DepositResult, ?> answer) {
+        return idempotency.once(request, new Object[] {"deposit", vaultId, amount}, () -> withAccount(vaultId,
+                request.subject(), ctx -> VaultEngine.deposit(ctx.vault, ctx.account, amount, ctx.valuation, ctx.now),
+                VaultEngine.DepositResult::vault, VaultEngine.DepositResult::account).map(answer));
     }
 
-    /** Inside a transaction: the LP redeems shares (paid, partly paid or queued). */
-    public Uni<VaultEngine.WithdrawalResult> withdraw(String vaultId, String owner, Shares shares) {
-        return withAccount(vaultId, owner, (ctx) -> VaultEngine.withdraw(ctx.vault, ctx.account, shares,
-                ctx.valuation, ctx.now), VaultEngine.WithdrawalResult::vault, VaultEngine.WithdrawalResult::account);
+    /**
+     * The LP who sent the request redeems shares: paid, partly paid or queued.
+     *
+     * @param answer what the LP is told of the withdrawal, stored for repeats of the request
+     */
+    public Uni<Idempotency.Answer> withdraw(Idempotency.Request request, String vaultId, Shares shares,
+            Function<VaultEngine.WithdrawalResult, ?> answer) {
+        return idempotency.once(request, new Object[] {"withdrawal", vaultId, shares}, () -> withAccount(vaultId,
+                request.subject(), ctx -> VaultEngine.withdraw(ctx.vault, ctx.account, shares, ctx.valuation,
+                        ctx.now), VaultEngine.WithdrawalResult::vault, VaultEngine.WithdrawalResult::account)
+                .map(answer));
     }
 
     private record Context(VaultState vault, LpAccount account, Valuation valuation, Instant now) {

@@ -1,6 +1,7 @@
 package io.backstop.service.app;
 
 import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.OraclePriceRecord;
 import io.backstop.service.store.ParameterChangeRecord;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.Outcome;
@@ -10,11 +11,11 @@ import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.oracle.OraclePrices;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.oracle.PriceObservation;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The protocol team's and the oracle's commands: open a vault, tune its policy, top up its buffer, post prices. */
 @ApplicationScoped
@@ -22,14 +23,19 @@ public class ProtocolCommands {
 
     private final VaultBooks books;
     private final ServiceClock clock;
+    private final CommandTransaction transaction;
+    private final Idempotency idempotency;
 
-    public ProtocolCommands(VaultBooks books, ServiceClock clock) {
+    public ProtocolCommands(VaultBooks books, ServiceClock clock, CommandTransaction transaction,
+            Idempotency idempotency) {
         this.books = books;
         this.clock = clock;
+        this.transaction = transaction;
+        this.idempotency = idempotency;
     }
 
     /**
-     * Inside a transaction: opens a vault with the engine's defaults changed by {@code parameters}; the first oracle
+     * Opens a vault with the engine's defaults changed by {@code parameters}; the first oracle
      * price of its underlying must then lie within maxPriceJump of {@code referencePrice}.
      */
     public Uni<VaultState> open(String id, String underlying, String quoteCurrency, Amount referencePrice,
@@ -37,7 +43,7 @@ public class ProtocolCommands {
         Instant now = clock.now();
         Outcome<VaultState> outcome = VaultEngine.open(id, underlying, quoteCurrency, parameters, actor, now);
         VaultState vault = VaultBooks.accepted(outcome);
-        return VaultRecord.<VaultRecord>findById(id).chain(existing -> {
+        return transaction.run(() -> VaultRecord.<VaultRecord>findById(id).chain(existing -> {
             if (existing != null) {
                 throw CommandRefused.of(Refusal.VAULT_EXISTS, "vault '" + id + "' already exists");
             }
@@ -48,42 +54,48 @@ public class ProtocolCommands {
             ParameterChangeRecord audit = audit(id, p.version(), actor, "vault opened", p.asText(), now);
             return row.persist().chain(audit::persist).chain(() -> books.append(outcome.journal(), outcome.events()))
                     .replaceWith(vault);
-        });
+        }));
     }
 
-    /** Inside a transaction: a new parameter version (each value within its hard bounds), with its audit row. */
+    /** A new parameter version (each value within its hard bounds), with its audit row. */
     public Uni<VaultState> changePolicy(String vaultId, Map<String, String> changes, String reason, String actor) {
         Instant now = clock.now();
-        return books.lock(vaultId).chain(row -> {
+        return transaction.run(() -> books.lock(vaultId).chain(row -> {
             Outcome<VaultState> outcome = VaultEngine.changeParameters(Aggregates.vault(row), actor, reason, changes,
                     null, now);
             VaultState after = VaultBooks.accepted(outcome);
             ParameterChangeRecord audit = audit(vaultId, after.parameters().version(), actor, reason, changes, now);
             return audit.persist().chain(() -> books.record(row, after, outcome)).replaceWith(after);
-        });
+        }));
     }
 
-    /** Inside a transaction: new money into the insurance buffer. */
-    public Uni<VaultState> topUp(String vaultId, Amount amount, String actor) {
-        Instant now = clock.now();
-        return books.lock(vaultId).chain(row -> {
-            Outcome<VaultState> outcome = VaultEngine.topUpBuffer(Aggregates.vault(row), amount, actor, now);
-            VaultState after = VaultBooks.accepted(outcome);
-            return books.record(row, after, outcome).replaceWith(after);
+    /**
+     * New money from the operator who sent the request into the insurance buffer.
+     *
+     * @param answer what the operator is told, stored for repeats of the request
+     */
+    public Uni<Idempotency.Answer> topUp(Idempotency.Request request, String vaultId, Amount amount,
+            Function<VaultState, ?> answer) {
+        return idempotency.once(request, new Object[] {"top-up", vaultId, amount}, () -> {
+            Instant now = clock.now();
+            return books.lock(vaultId).chain(row -> {
+                Outcome<VaultState> outcome = VaultEngine.topUpBuffer(Aggregates.vault(row), amount,
+                        request.subject(), now);
+                VaultState after = VaultBooks.accepted(outcome);
+                return books.record(row, after, outcome).replaceWith(after);
+            }).map(answer);
         });
     }
 
     /**
-     * Inside a transaction: records an oracle price if the oracle rules accept it. Prices of one underlying are
+     * Records an oracle price if the oracle rules accept it. Prices of one underlying are
      * serialised by a transaction-scoped advisory lock, so two reports cannot both pass the "later than the last"
      * and jump checks against the same last price.
      */
     public Uni<PriceObservation> postPrice(String underlying, Amount price, Instant timestamp) {
         Instant now = clock.now();
         PriceObservation candidate = new PriceObservation(timestamp == null ? now : timestamp, price);
-        return Panache.getSession().chain(s -> s
-                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, underlying)
-                .getSingleResult())
+        return transaction.run(() -> OraclePriceRecord.lockUnderlying(underlying)
                 .chain(() -> books.recentPrices(underlying, candidate.at()))
                 // The operator's reference bounds only an underlying's first price.
                 .chain(recent -> (recent.last() != null ? Uni.createFrom().<Long>nullItem()
@@ -92,7 +104,7 @@ public class ProtocolCommands {
                         .ifPresent(r -> {
                             throw CommandRefused.of(r);
                         })))
-                .chain(() -> Aggregates.record(underlying, candidate, now).persist().replaceWith(candidate));
+                .chain(() -> Aggregates.record(underlying, candidate, now).persist().replaceWith(candidate)));
     }
 
     private static ParameterChangeRecord audit(String vault, long version, String actor, String reason,

@@ -13,7 +13,8 @@ public enum Refusal {
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key"),
     IDEMPOTENCY_CONFLICT("idempotency-conflict"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
-    CONTENTION("contention");
+    CONTENTION("contention"),
+    NOTHING_TO_SIMULATE("nothing-to-simulate");
 
     private final String slug;
 

@@ -15,7 +15,6 @@ import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.oracle.OraclePrices;
-import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.settlement.SettlementReport;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -58,64 +57,84 @@ public class SettlementRun {
                 .map(list -> list.stream().filter(a -> a != null).toList());
     }
 
+    /** The operator's retry for one vault: 404 if there is no such vault, else its due series tried now. */
+    public Uni<List<Attempt>> retry(String vaultId) {
+        return Panache.withSession(() -> books.read(vaultId)).chain(() -> settleDue(vaultId));
+    }
+
     /** Inside a transaction: settles one series if it is still unsettled under the lock (else null). */
     private Uni<Attempt> settle(String vaultId, String seriesId) {
         Instant now = clock.now();
-        return books.lock(vaultId).chain(row -> SeriesRecord.<SeriesRecord>findById(
-                new SeriesRecord.Key(vaultId, seriesId)).chain(seriesRow -> {
-                    if (seriesRow.settlementPrice != null) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    VaultState vault = Aggregates.vault(row);
-                    SeriesBook book = Aggregates.seriesBook(vault, seriesRow);
-                    Instant from = OraclePrices.settlementInputsFrom(seriesRow.expiry, books.limits());
-                    return OraclePriceRecord.<OraclePriceRecord>list(
-                            "underlying = ?1 and observedAt >= ?2 and observedAt <= ?3 order by observedAt",
-                            vault.underlying(), from, seriesRow.expiry).chain(prices -> {
-                                List<PriceObservation> observed = prices.stream().map(Aggregates::observation)
-                                        .toList();
-                                Outcome<Amount> price = OraclePrices.settlementPrice(observed, seriesRow.expiry,
-                                        books.limits());
-                                if (!price.isAccepted()) {
-                                    return pending(seriesRow, vault, price.rejection().detail(), now);
-                                }
-                                return settleAt(row, vault, seriesRow, book, price.result(), now);
-                            });
-                }));
+        return books.lock(vaultId)
+                .chain(row -> SeriesRecord.<SeriesRecord>findById(new SeriesRecord.Key(vaultId, seriesId))
+                        .map(seriesRow -> new Expired(row, Aggregates.vault(row), seriesRow)))
+                .chain(expired -> expired.settled() ? Uni.createFrom().nullItem() : priceAndSettle(expired, now));
     }
 
-    private Uni<Attempt> pending(SeriesRecord row, VaultState vault, String reason, Instant now) {
-        Attempt attempt = new Attempt(vault.id(), row.id, null, reason);
+    /** An expired series under the vault's lock. */
+    private record Expired(VaultRecord row, VaultState vault, SeriesRecord seriesRow) {
+
+        boolean settled() {
+            return seriesRow.settlementPrice != null;
+        }
+
+        SeriesBook book() {
+            return Aggregates.seriesBook(vault, seriesRow);
+        }
+    }
+
+    private Uni<Attempt> priceAndSettle(Expired expired, Instant now) {
+        Instant expiry = expired.seriesRow().expiry;
+        Instant from = OraclePrices.settlementInputsFrom(expiry, books.limits());
+        return OraclePriceRecord.observedBetween(expired.vault().underlying(), from, expiry)
+                .map(prices -> OraclePrices.settlementPrice(prices.stream().map(Aggregates::observation).toList(),
+                        expiry, books.limits()))
+                .chain(price -> price.isAccepted() ? settleAt(expired, price.result(), now)
+                        : pending(expired, price.rejection().detail(), now));
+    }
+
+    private Uni<Attempt> pending(Expired expired, String reason, Instant now) {
+        SeriesRecord row = expired.seriesRow();
+        Attempt attempt = new Attempt(expired.vault().id(), row.id, null, reason);
         if (reason.equals(row.pendingReason)) {
             return Uni.createFrom().item(attempt);
         }
         row.pendingReason = reason;
-        return books.append(List.of(), List.of(new VaultEvent.SettlementPending(vault.id(), now, row.id, reason)))
-                .replaceWith(attempt);
+        return books.append(List.of(), List.of(new VaultEvent.SettlementPending(expired.vault().id(), now, row.id,
+                reason))).replaceWith(attempt);
     }
 
-    private Uni<Attempt> settleAt(VaultRecord row, VaultState vault, SeriesRecord seriesRow, SeriesBook book,
-            Amount price, Instant now) {
-        return books.unsettled(vault).chain(unsettled -> PositionRecord.<PositionRecord>list(
-                "vault = ?1 and series = ?2 order by id", vault.id(), book.id()).chain(positionRows -> {
-                    // Other series are valued at the settlement price: the freshest consensus price there is.
-                    List<SeriesBook> others = unsettled.stream().filter(b -> !b.id().equals(book.id())).toList();
-                    Valuation othersValue = Valuation.of(others, MarketSnapshot.at(price.toDouble()),
-                            vault.parameters(), now);
-                    List<Position> positions = positionRows.stream().map(Aggregates::position).toList();
-                    Outcome<VaultEngine.SettlementResult> settled = VaultEngine.settleAndPayOut(vault, book,
-                            positions, price, othersValue, now);
-                    VaultEngine.SettlementResult result = VaultBooks.accepted(settled);
-                    for (int i = 0; i < result.positions().size(); i++) {
-                        Aggregates.write(result.positions().get(i), positionRows.get(i));
-                    }
-                    Aggregates.write(result.series(), seriesRow);
-                    seriesRow.pendingReason = null;
-                    SettlementReport report = result.report();
-                    return settlementRecord(vault.id(), report, now).persist()
-                            .chain(() -> books.record(row, result.vault(), settled))
-                            .replaceWith(new Attempt(vault.id(), book.id(), report, null));
-                }));
+    private Uni<Attempt> settleAt(Expired expired, Amount price, Instant now) {
+        VaultState vault = expired.vault();
+        SeriesBook book = expired.book();
+        return books.unsettled(vault)
+                .chain(unsettled -> PositionRecord.ofSeries(vault.id(), book.id())
+                        .map(positionRows -> payOut(expired, book, unsettled, positionRows, price, now)))
+                .chain(paid -> settlementRecord(vault.id(), paid.report(), now).persist()
+                        .chain(() -> books.record(expired.row(), paid.vault(), paid.outcome()))
+                        .replaceWith(new Attempt(vault.id(), book.id(), paid.report(), null)));
+    }
+
+    /** The engine's settlement of a series, written onto the rows it changed. */
+    private record Paid(Outcome<VaultEngine.SettlementResult> outcome, VaultState vault, SettlementReport report) {
+    }
+
+    private static Paid payOut(Expired expired, SeriesBook book, List<SeriesBook> unsettled,
+            List<PositionRecord> positionRows, Amount price, Instant now) {
+        VaultState vault = expired.vault();
+        // Other series are valued at the settlement price: the freshest consensus price there is.
+        List<SeriesBook> others = unsettled.stream().filter(b -> !b.id().equals(book.id())).toList();
+        Valuation othersValue = Valuation.of(others, MarketSnapshot.at(price.toDouble()), vault.parameters(), now);
+        List<Position> positions = positionRows.stream().map(Aggregates::position).toList();
+        Outcome<VaultEngine.SettlementResult> settled = VaultEngine.settleAndPayOut(vault, book, positions, price,
+                othersValue, now);
+        VaultEngine.SettlementResult result = VaultBooks.accepted(settled);
+        for (int i = 0; i < result.positions().size(); i++) {
+            Aggregates.write(result.positions().get(i), positionRows.get(i));
+        }
+        Aggregates.write(result.series(), expired.seriesRow());
+        expired.seriesRow().pendingReason = null;
+        return new Paid(settled, result.vault(), result.report());
     }
 
     private static SettlementRecord settlementRecord(String vault, SettlementReport r, Instant now) {

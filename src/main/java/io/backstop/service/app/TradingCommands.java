@@ -5,9 +5,12 @@ import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.PositionRecord;
 import io.backstop.service.store.QuoteRecord;
 import io.backstop.service.store.SeriesRecord;
+import io.backstop.service.store.VaultRecord;
+import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Outcome;
 import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultState;
+import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.quote.OptionSeries;
@@ -15,64 +18,144 @@ import io.backstop.vault.quote.Quote;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.function.Function;
 
-/** Quotes and trades: the engine prices and checks, this class loads and stores what it touches. */
+/**
+ * Quotes and trades, each in a transaction of its own: load what the engine needs under the vault's lock, let the
+ * engine price and check, store what it changed.
+ */
 @ApplicationScoped
 public class TradingCommands {
 
     private final VaultBooks books;
     private final ServiceClock clock;
     private final VaultMetrics metrics;
+    private final CommandTransaction transaction;
+    private final Idempotency idempotency;
 
-    public TradingCommands(VaultBooks books, ServiceClock clock, VaultMetrics metrics) {
+    public TradingCommands(VaultBooks books, ServiceClock clock, VaultMetrics metrics,
+            CommandTransaction transaction, Idempotency idempotency) {
         this.books = books;
         this.clock = clock;
         this.metrics = metrics;
+        this.transaction = transaction;
+        this.idempotency = idempotency;
     }
 
-    /** Inside a transaction: a quote for the trader, stored with its owner. */
+    /** A quote for the trader, stored with its owner. */
     public Uni<Quote> quote(String vaultId, String trader, OptionType type, Amount strike, Instant expiry,
             Quantity quantity) {
         Instant now = clock.now();
-        return books.lock(vaultId).chain(row -> {
-            VaultState vault = Aggregates.vault(row);
-            OptionSeries series = new OptionSeries(vault.underlying(), vault.quoteCurrency(), type, strike, expiry);
-            return books.market(vault, now).chain(market -> {
-                Outcome<VaultEngine.QuoteResult> outcome = VaultEngine.quote(vault, series, quantity, trader,
-                        market, now);
-                VaultEngine.QuoteResult result = VaultBooks.accepted(outcome);
-                return Aggregates.record(result.quote()).persist()
-                        .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(result.quote());
-            });
-        });
+        return transaction.run(() -> books.lock(vaultId)
+                .map(QuoteAsked::new)
+                .chain(asked -> books.market(asked.vault, now).map(asked::at))
+                .map(asked -> asked.quote(new OptionSeries(asked.vault.underlying(), asked.vault.quoteCurrency(),
+                        type, strike, expiry), quantity, trader, now))
+                .chain(this::store));
     }
 
-    /** Inside a transaction: the trader takes a quote if the engine accepts (theirs, untaken, still valid). */
-    public Uni<VaultEngine.TradeResult> buy(String vaultId, String trader, String quoteId, Amount maxPremium) {
+    /**
+     * The trader takes a quote if the engine accepts (theirs, untaken, still valid, within {@code maxPremium}), once
+     * per idempotency key.
+     *
+     * @param answer what the client is told of the trade, stored for repeats of the request
+     */
+    public Uni<Idempotency.Answer> buy(Idempotency.Request request, String vaultId, String quoteId,
+            Amount maxPremium, Function<VaultEngine.TradeResult, ?> answer) {
+        String trader = request.subject();
+        return idempotency.once(request, new Object[] {"trade", vaultId, quoteId, maxPremium},
+                () -> buyNow(vaultId, trader, quoteId, maxPremium).map(answer));
+    }
+
+    private Uni<VaultEngine.TradeResult> buyNow(String vaultId, String trader, String quoteId, Amount maxPremium) {
         Instant now = clock.now();
-        return books.lock(vaultId).chain(row -> QuoteRecord.<QuoteRecord>findById(quoteId).chain(quoteRow -> {
-            if (quoteRow == null || !quoteRow.vault.equals(vaultId)) {
-                throw CommandRefused.of(Refusal.NOT_FOUND, "no quote '" + quoteId + "' in vault '" + vaultId + "'");
+        return books.lock(vaultId)
+                .chain(row -> QuoteRecord.<QuoteRecord>findById(quoteId).map(quoteRow -> Purchase.of(row, quoteRow,
+                        quoteId)))
+                .chain(purchase -> books.market(purchase.vault, now).map(purchase::at))
+                .chain(purchase -> SeriesRecord.<SeriesRecord>findById(purchase.seriesKey()).map(purchase::onBook))
+                .map(purchase -> purchase.buy(trader, maxPremium, now))
+                .chain(this::store);
+    }
+
+    /** A quote asked for: the locked vault and, once read, its market. */
+    private record QuoteAsked(VaultRecord row, VaultState vault, MarketSnapshot market) {
+
+        QuoteAsked(VaultRecord row) {
+            this(row, Aggregates.vault(row), null);
+        }
+
+        QuoteAsked at(MarketSnapshot snapshot) {
+            return new QuoteAsked(row, vault, snapshot);
+        }
+
+        Quoted quote(OptionSeries series, Quantity quantity, String trader, Instant now) {
+            Outcome<VaultEngine.QuoteResult> outcome = VaultEngine.quote(vault, series, quantity, trader, market, now);
+            return new Quoted(row, outcome, VaultBooks.accepted(outcome));
+        }
+    }
+
+    /** The engine's quote, to be stored. */
+    private record Quoted(VaultRecord row, Outcome<VaultEngine.QuoteResult> outcome, VaultEngine.QuoteResult result) {
+    }
+
+    private Uni<Quote> store(Quoted quoted) {
+        VaultEngine.QuoteResult result = quoted.result();
+        return Aggregates.record(result.quote()).persist()
+                .chain(() -> books.record(quoted.row(), result.vault(), quoted.outcome()))
+                .replaceWith(result.quote());
+    }
+
+    /** A quote being taken: the locked vault, the quote, then the market and the series' book as they are read. */
+    private record Purchase(VaultRecord row, VaultState vault, QuoteRecord quoteRow, Quote quote,
+            MarketSnapshot market, SeriesRecord seriesRow) {
+
+        static Purchase of(VaultRecord row, QuoteRecord quoteRow, String quoteId) {
+            if (quoteRow == null || !quoteRow.vault.equals(row.id)) {
+                throw CommandRefused.of(Refusal.NOT_FOUND, "no quote '" + quoteId + "' in vault '" + row.id + "'");
             }
             VaultState vault = Aggregates.vault(row);
-            Quote quote = Aggregates.quote(vault, quoteRow);
-            SeriesRecord.Key key = new SeriesRecord.Key(vaultId, quote.series().id());
-            return books.market(vault, now).chain(market -> SeriesRecord.<SeriesRecord>findById(key)
-                    .chain(seriesRow -> {
-                        var book = seriesRow == null ? null : Aggregates.seriesBook(vault, seriesRow);
-                        Outcome<VaultEngine.TradeResult> outcome = VaultEngine.buy(vault, book, quote, maxPremium,
-                                trader, market, now);
-                        VaultEngine.TradeResult result = VaultBooks.accepted(outcome);
-                        quoteRow.taken = result.quote().taken();
-                        PositionRecord position = Aggregates.write(result.position(), new PositionRecord());
-                        position.openedAt = now;
-                        SeriesRecord series = Aggregates.write(result.series(),
-                                seriesRow != null ? seriesRow : new SeriesRecord());
-                        return VaultBooks.saveIfNew(series, seriesRow == null).chain(position::persist)
-                                .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(result)
-                                .invoke(() -> metrics.traded(vaultId, result.position().premium().toDouble(),
-                                        result.position().quantity().toDouble()));
-                    }));
-        }));
+            return new Purchase(row, vault, quoteRow, Aggregates.quote(vault, quoteRow), null, null);
+        }
+
+        SeriesRecord.Key seriesKey() {
+            return new SeriesRecord.Key(vault.id(), quote.series().id());
+        }
+
+        Purchase at(MarketSnapshot snapshot) {
+            return new Purchase(row, vault, quoteRow, quote, snapshot, seriesRow);
+        }
+
+        Purchase onBook(SeriesRecord series) {
+            return new Purchase(row, vault, quoteRow, quote, market, series);
+        }
+
+        Bought buy(String trader, Amount maxPremium, Instant now) {
+            SeriesBook book = seriesRow == null ? null : Aggregates.seriesBook(vault, seriesRow);
+            Outcome<VaultEngine.TradeResult> outcome = VaultEngine.buy(vault, book, quote, maxPremium, trader, market,
+                    now);
+            return new Bought(this, outcome, VaultBooks.accepted(outcome), now);
+        }
+    }
+
+    /** The engine's trade, to be stored: the quote taken, the position opened, the series' book and the vault. */
+    private record Bought(Purchase purchase, Outcome<VaultEngine.TradeResult> outcome,
+            VaultEngine.TradeResult result, Instant now) {
+    }
+
+    private Uni<VaultEngine.TradeResult> store(Bought bought) {
+        Purchase purchase = bought.purchase();
+        VaultEngine.TradeResult result = bought.result();
+        purchase.quoteRow().taken = result.quote().taken();
+        PositionRecord position = Aggregates.write(result.position(), new PositionRecord());
+        position.openedAt = bought.now();
+        boolean newSeries = purchase.seriesRow() == null;
+        SeriesRecord series = Aggregates.write(result.series(), newSeries ? new SeriesRecord() : purchase.seriesRow());
+        return VaultBooks.saveIfNew(series, newSeries)
+                .chain(position::persist)
+                .chain(() -> books.record(purchase.row(), result.vault(), bought.outcome()))
+                .invoke(() -> metrics.traded(purchase.vault().id(), result.position().premium().toDouble(),
+                        result.position().quantity().toDouble()))
+                .replaceWith(result);
     }
 }

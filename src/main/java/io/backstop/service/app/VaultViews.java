@@ -17,6 +17,8 @@ import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -83,6 +85,17 @@ public class VaultViews {
                     : Valuation.of(series, MarketSnapshot.at(price.price().toDouble()), vault.parameters(), now);
             return new Valued(vault, series, price, valuation, now);
         }));
+    }
+
+    /** Every vault, valued now, in id order; inside a session. */
+    public Uni<List<VaultView>> all() {
+        return VaultRecord.all().onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(this::valued).map(VaultViews::view).collect().asList();
+    }
+
+    /** One vault's view, read in a session of its own (after a command's transaction has committed). */
+    public Uni<VaultView> read(String vaultId) {
+        return Panache.withSession(() -> valued(vaultId)).map(VaultViews::view);
     }
 
     /** The API view of a valued vault. */
