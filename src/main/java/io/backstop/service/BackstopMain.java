@@ -22,7 +22,9 @@ public final class BackstopMain {
             Quarkus.run(args);
             return;
         }
-        String dataDir = System.getenv().getOrDefault("BACKSTOP_DATA_DIR", "./data");
+        // ./backstop serve --data-dir sets the property; the environment variable is the older way.
+        String dataDir = System.getProperty("backstop.data-dir", System.getenv().getOrDefault("BACKSTOP_DATA_DIR",
+                "./data"));
         local = LocalMode.start(Path.of(dataDir));
         local.config().forEach(System::setProperty);
         try {

@@ -23,7 +23,7 @@ class MonteCarloSimulationTest {
     Path tmp;
 
     private static ScenarioJson.Loaded load(String name) throws IOException {
-        Path file = Path.of("scenarios", name + ".json");
+        Path file = Path.of("..", "scenarios", name + ".json");
         return ScenarioJson.read(Files.readString(file), file.getParent());
     }
 

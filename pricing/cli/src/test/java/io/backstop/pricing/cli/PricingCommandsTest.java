@@ -8,10 +8,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-class PricingCommandLineTest {
+/** {@code price} and {@code implied-vol} end to end: CSV in, CSV out, exit status. */
+class PricingCommandsTest {
 
     private record Outcome(int status, String out, String err) {
     }
@@ -19,8 +24,8 @@ class PricingCommandLineTest {
     private static Outcome run(String command, String input) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = PricingCommandLine.run(new String[] {command},
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
+        CsvPricingCommand csv = command.equals("price") ? new PriceCommand() : new ImpliedVolCommand();
+        int status = csv.run(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -104,13 +109,53 @@ class PricingCommandLineTest {
     }
 
     @Test
-    void help_listsTheCommandsAndUnknownCommandsFail() throws IOException {
-        Outcome help = run("--help", "");
-        assertThat(help.status()).isZero();
-        assertThat(help.out()).contains("backstop price").contains("backstop implied-vol");
-        Outcome unknown = run("pricee", "");
-        assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).contains("unknown command 'pricee'");
+    void help_describesTheColumnsAndAnUnknownOptionIsAUsageError() {
+        StringWriter help = new StringWriter();
+        CommandLine price = new CommandLine(new PriceCommand()).setOut(new PrintWriter(help));
+        assertThat(price.execute("--help")).isZero();
+        assertThat(help.toString()).contains("Usage: backstop price").contains("type,spot,strike,expiry,rate,dividend,vol")
+                .contains("RFC 4180");
+        StringWriter err = new StringWriter();
+        CommandLine vol = new CommandLine(new ImpliedVolCommand()).setErr(new PrintWriter(err));
+        assertThat(vol.execute("--frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'").contains("Usage: backstop implied-vol");
+    }
+
+    @Test
+    void quotedFields_asSpreadsheetsWriteThem_priceAsIfUnquoted() throws IOException {
+        String plain = run("price", "type,spot,strike,expiry,rate,dividend,vol\ncall,60,65,0.25,0.08,0,0.3\n").out();
+        Outcome quoted = run("price", "\"type\",\"spot\",\"strike\",\"expiry\",\"rate\",\"dividend\",\"vol\"\r\n"
+                + "\"call\",\"60\",65,\"0.25\",0.08,\"0\",0.3\r\n");
+        assertThat(quoted.status()).as(quoted.err()).isZero();
+        String[] a = plain.split("\n")[1].split(",", -1);
+        String[] b = quoted.out().split("\n")[1].split(",", -1);
+        assertThat(String.join(",", Arrays.copyOf(b, 7))).isEqualTo("\"call\",\"60\",65,\"0.25\",0.08,\"0\",0.3");
+        assertThat(Arrays.copyOfRange(b, 7, 16)).containsExactly(Arrays.copyOfRange(a, 7, 16));
+    }
+
+    @Test
+    void aQuotedFieldMayHoldCommasQuotesAndLineBreaks_andStaysOneRow() throws IOException {
+        String input = "type,spot,strike,expiry,rate,dividend,vol\n"
+                + "\"call, \"\"the big one\"\"\nsecond line\",100,100,1,0,0,0.2\n"
+                + "put,100,100,1,0,0,0.2\n";
+        Outcome outcome = run("price", input);
+        assertThat(outcome.status()).isEqualTo(2);
+        String[] records = outcome.out().split("\n(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        assertThat(records).hasSize(3);
+        assertThat(records[1]).startsWith("\"call, \"\"the big one\"\"\nsecond line\",100,100,1,0,0,0.2,,")
+                .contains("option type must be 'call' or 'put'");
+        assertThat(records[2].split(",", -1)[7]).isNotEmpty();
+    }
+
+    @Test
+    void anUnterminatedQuote_isThatRowsError() throws IOException {
+        Outcome outcome = run("price", "type,spot,strike,expiry,rate,dividend,vol\nput,100,100,1,0,0,0.2\n"
+                + "call,\"100,100,1,0,0,0.2\n");
+        assertThat(outcome.status()).isEqualTo(2);
+        String[] lines = outcome.out().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1].split(",", -1)[7]).isNotEmpty();
+        assertThat(lines[2]).isEqualTo(",,,,,,,,,,,,,,,\"a quoted field has no closing quote\"");
     }
 
     @Test
@@ -162,7 +207,7 @@ class PricingCommandLineTest {
                 }
             }
         };
-        int status = PricingCommandLine.run(new String[] {"price"}, repeated, counting, System.err);
+        int status = new PriceCommand().run(repeated, counting, System.err);
         assertThat(status).isZero();
         assertThat(lines[0]).isEqualTo(200_001);
     }

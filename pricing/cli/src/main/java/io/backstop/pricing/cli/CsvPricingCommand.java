@@ -1,6 +1,9 @@
 package io.backstop.pricing.cli;
 
 import io.backstop.pricing.OptionType;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.InputStream;
@@ -8,20 +11,22 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * A command that reads option rows as CSV and writes each row back with computed columns appended.
  *
- * <p>Rows stream through a fixed set of batches: this thread reads, parses and prices while a second formats
- * and writes, so both cores work and memory does not grow with the input. Input columns are echoed as they
- * were written; numbers are printed as the shortest decimal that reads back to the same double. A bad row gets
- * empty numbers and its message in the {@code error} column (quoted as RFC 4180 requires) and the other rows
- * still go through; {@link #run} then returns exit status 2. A missing or wrong header is an error before any
- * output.
+ * <p>Input is RFC 4180 CSV, as spreadsheets and R's {@code write.csv} write it: any field, the header's too, may
+ * be quoted, and a quoted field may hold commas, doubled quotes and line breaks. Rows stream through a fixed set
+ * of batches: this thread reads, parses and prices while a second formats and writes, so both cores work and
+ * memory does not grow with the input. Input columns are echoed as they were written, quotes included; numbers
+ * are printed as the shortest decimal that reads back to the same double. A bad row gets empty numbers and its
+ * message in the {@code error} column (quoted as RFC 4180 requires) and the other rows still go through;
+ * {@link #run} then returns exit status 2. A missing or wrong header is an error before any output.
  */
-abstract class CsvPricingCommand {
+abstract class CsvPricingCommand implements Callable<Integer> {
 
     /** Exit status when every row was computed. */
     static final int OK = 0;
@@ -30,12 +35,21 @@ abstract class CsvPricingCommand {
 
     private static final int FLUSH_AT = 1 << 16;
 
+    /** What {@code split} returns for a row whose last quoted field has no closing quote. */
+    private static final int UNTERMINATED = -1;
+
     private final String[] inputColumns;
     private final String[] outputColumns;
 
     CsvPricingCommand(String[] inputColumns, String[] outputColumns) {
         this.inputColumns = inputColumns.clone();
         this.outputColumns = outputColumns.clone();
+    }
+
+    /** Runs on standard input and output: what picocli calls. */
+    @Override
+    public Integer call() throws IOException {
+        return run(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), System.err);
     }
 
     /**
@@ -67,7 +81,7 @@ abstract class CsvPricingCommand {
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
         }
-        if (!header.replace(" ", "").equals(header())) {
+        if (!unquotedHeader(header).equals(header())) {
             err.println("error: expected the header line '" + header() + "', got '" + header + "'");
             return BAD_INPUT;
         }
@@ -97,22 +111,38 @@ abstract class CsvPricingCommand {
         return anyBad ? BAD_INPUT : OK;
     }
 
+    /** The header's names without their quotes or spaces, joined by commas: {@code "type", "spot"} is type,spot. */
+    static String unquotedHeader(String header) {
+        StringBuilder names = new StringBuilder(header.length());
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c != '"' && c != ' ') {
+                names.append(c);
+            }
+        }
+        return names.toString();
+    }
+
     /** Parses and computes row {@code row} of the batch; false when it was bad (its message is kept). */
     private boolean evaluate(Batch batch, int row) {
         int fields = batch.split(row, inputColumns.length);
-        batch.fields[row] = fields;
+        batch.fields[row] = Math.max(fields, 0);
         int numericInputs = inputColumns.length - 1;
         try {
+            if (fields == UNTERMINATED) {
+                throw new IllegalArgumentException("a quoted field has no closing quote");
+            }
             if (fields != inputColumns.length) {
                 throw new IllegalArgumentException(
                         "expected " + inputColumns.length + " fields (" + header() + "), got " + fields);
             }
             int base = row * (inputColumns.length + 1);
             byte[] data = batch.data;
-            OptionType type = optionType(data, batch.fieldStart[base], batch.fieldEnd[base]);
+            OptionType type = optionType(data, contentStart(data, batch.fieldStart[base], batch.fieldEnd[base]),
+                    contentEnd(data, batch.fieldStart[base], batch.fieldEnd[base]));
             for (int i = 0; i < numericInputs; i++) {
-                int from = batch.fieldStart[base + i + 1];
-                int to = batch.fieldEnd[base + i + 1];
+                int from = contentStart(data, batch.fieldStart[base + i + 1], batch.fieldEnd[base + i + 1]);
+                int to = contentEnd(data, batch.fieldStart[base + i + 1], batch.fieldEnd[base + i + 1]);
                 double value = DecimalParser.parse(data, from, to);
                 if (Double.isNaN(value)) {
                     throw new IllegalArgumentException(inputColumns[i + 1] + " is not a number: '"
@@ -131,10 +161,50 @@ abstract class CsvPricingCommand {
     }
 
     /**
+     * Splits a record on the commas outside quotes, writing the bounds of at most {@code limit + 1} fields (quotes
+     * and all) from {@code at}; returns how many fields there were, or {@link #UNTERMINATED} when a quote is left
+     * open.
+     */
+    static int split(byte[] data, int from, int to, int[] fieldStart, int[] fieldEnd, int at, int limit) {
+        int count = 0;
+        int start = from;
+        boolean quoted = false;
+        for (int i = from; i <= to; i++) {
+            if (i < to && data[i] == '"') {
+                quoted = !quoted; // a doubled quote inside a quoted field flips twice
+            } else if (i == to && quoted) {
+                return UNTERMINATED;
+            } else if (i == to || (data[i] == ',' && !quoted)) {
+                if (count <= limit) {
+                    fieldStart[at + count] = start;
+                    fieldEnd[at + count] = i;
+                }
+                count++;
+                start = i + 1;
+            }
+        }
+        return count;
+    }
+
+    /** Where a field's content starts: after its opening quote if it is quoted. */
+    static int contentStart(byte[] data, int from, int to) {
+        return isQuoted(data, from, to) ? from + 1 : from;
+    }
+
+    /** Where a field's content ends: before its closing quote if it is quoted. */
+    static int contentEnd(byte[] data, int from, int to) {
+        return isQuoted(data, from, to) ? to - 1 : to;
+    }
+
+    private static boolean isQuoted(byte[] data, int from, int to) {
+        return to - from >= 2 && data[from] == '"' && data[to - 1] == '"';
+    }
+
+    /**
      * The option type of a field without building a string for the common spellings; anything else goes to
      * {@link OptionType#parse}, which owns the rule and the message.
      */
-    private static OptionType optionType(byte[] data, int from, int to) {
+    static OptionType optionType(byte[] data, int from, int to) {
         int length = to - from;
         if (length == 4 && data[from] == 'c' && data[from + 1] == 'a' && data[from + 2] == 'l'
                 && data[from + 3] == 'l') {
@@ -246,23 +316,10 @@ abstract class CsvPricingCommand {
             return true;
         }
 
-        /** Splits a row on commas, keeping at most {@code limit + 1} fields; returns how many there were. */
+        /** Splits row {@code row} into its fields: see {@link CsvPricingCommand#split}. */
         int split(int row, int limit) {
-            int base = row * (limit + 1);
-            int count = 0;
-            int start = lineStart[row];
-            int to = lineEnd[row];
-            for (int i = start; i <= to; i++) {
-                if (i == to || data[i] == ',') {
-                    if (count <= limit) {
-                        fieldStart[base + count] = start;
-                        fieldEnd[base + count] = i;
-                    }
-                    count++;
-                    start = i + 1;
-                }
-            }
-            return count;
+            return CsvPricingCommand.split(data, lineStart[row], lineEnd[row], fieldStart, fieldEnd,
+                    row * (limit + 1), limit);
         }
 
         void clear() {
@@ -362,7 +419,10 @@ abstract class CsvPricingCommand {
         }
     }
 
-    /** Lines of an input stream as slices of one reused buffer, without the line terminator (LF or CRLF). */
+    /**
+     * Records of an input stream as slices of one reused buffer, without the line terminator (LF or CRLF): a line
+     * break inside a quoted field belongs to the record.
+     */
     static final class LineReader {
         private final InputStream in;
         private byte[] buffer = new byte[1 << 16];
@@ -378,8 +438,12 @@ abstract class CsvPricingCommand {
 
         boolean next() throws IOException {
             while (true) {
+                boolean quoted = false;
                 for (int i = position; i < filled; i++) {
-                    if (buffer[i] == '\n') {
+                    byte b = buffer[i];
+                    if (b == '"') {
+                        quoted = !quoted;
+                    } else if (b == '\n' && !quoted) {
                         start = position;
                         end = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
                         position = i + 1;

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +29,10 @@ class SimulateCommandTest {
 
     private int simulate(String... args) {
         System.setProperty("java.awt.headless", "true");
-        return SimulateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return new CommandLine(new SimulateCommand(stdout, stderr, false)).setCommandName("backstop simulate")
+                .setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(stderr, true)).execute(args);
     }
 
     @ParameterizedTest
@@ -36,7 +40,7 @@ class SimulateCommandTest {
     void exampleScenario_runsAndWritesEveryOutput(String name) throws IOException {
         Path dir = tmp.resolve(name);
         int paths = name.equals("long-flows") ? 24 : 200;
-        int status = simulate("--scenario", "scenarios/" + name + ".json", "--out", dir.toString(), "--paths",
+        int status = simulate("--scenario", "../scenarios/" + name + ".json", "--out", dir.toString(), "--paths",
                 Integer.toString(paths), "--threads", "2");
 
         assertThat(status).as(err.toString()).isZero();
@@ -59,7 +63,8 @@ class SimulateCommandTest {
             assertThat(head).hasSizeGreaterThan(1000).startsWith(0x89, 'P', 'N', 'G');
         }
         assertThat(out.toString()).contains("P(socialised loss)").contains("recommended buffer");
-        assertThat(err.toString()).contains("simulate: " + String.format("%,d", paths) + " / ");
+        assertThat(err.toString()).contains("simulate: " + String.format("%,d", paths) + " / ").contains(" paths/s, ")
+                .contains(" left");
         if (name.equals("vol-regime")) {
             assertThat(report.get("comparison").get("difference").get("lpReturn").has("stdError")).isTrue();
             assertThat(dir.resolve("paths-alternative.csv")).exists();
@@ -93,11 +98,11 @@ class SimulateCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--paths 0", "--threads x", "--frobnicate 1", "--out", ""})
+    @ValueSource(strings = {"--paths 0", "--threads x", "--frobnicate 1", "--out", "", "--scenario=x --threads=0"})
     void badCommandLine_exitsTwoWithUsage(String args) {
         String[] argv = args.isEmpty() ? new String[0] : args.split(" ");
         assertThat(simulate(argv)).isEqualTo(2);
-        assertThat(err.toString()).contains("usage: backstop simulate");
+        assertThat(err.toString()).contains("Usage: backstop simulate");
     }
 
     @org.junit.jupiter.api.Test
