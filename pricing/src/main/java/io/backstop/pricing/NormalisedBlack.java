@@ -238,8 +238,8 @@ public final class NormalisedBlack {
     }
 
     /**
-     * Σ_{k≤4} w^k·(Uₖ(h²) + a·Vₖ(h²))/(2k+1)! of {@link #taylorMillsDifference}; split from the terms k = 5..7 so
-     * that each half stays small enough for the JIT compiler to inline.
+     * Σ_{k≤4} w^k·(Uₖ(h²) + a·Vₖ(h²))/(2k+1)! of {@link #taylorMillsDifference}, the low-order half of the series
+     * (the terms k = 5..7 are {@link #highOrderTerms}).
      */
     private static double lowOrderTerms(double a, double h2, double w, double w2) {
         double q1 = (-1 + a * (3 + h2)) * INV_FACTORIAL_3;

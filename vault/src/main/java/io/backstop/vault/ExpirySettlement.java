@@ -1,6 +1,5 @@
 package io.backstop.vault;
 
-import io.backstop.vault.VaultEngine.PayoutResult;
 import io.backstop.vault.VaultEngine.QueueResult;
 import io.backstop.vault.VaultEngine.SettlementResult;
 import io.backstop.vault.collateral.SeriesBook;
@@ -22,7 +21,10 @@ final class ExpirySettlement {
     private ExpirySettlement() {
     }
 
-    /** See {@link VaultEngine#settle}. */
+    /**
+     * The waterfall's step of {@link VaultEngine#settleAndPayOut}: the series settles and each holder's payout is
+     * owed (in trader payouts) until {@link #payOut} pays it.
+     */
     static Outcome<SettlementResult> settle(VaultState vault, SeriesBook book, List<Position> positions,
             Amount settlementPrice, Valuation others, Instant now) {
         if (book.isSettled()) {
@@ -37,7 +39,7 @@ final class ExpirySettlement {
             return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "settlement price must be positive, was "
                     + settlementPrice);
         }
-        long total = 0; // in units: a Quantity per holder would be garbage at once
+        long total = 0; // the holders' contracts, in millionths: they must add up to the series' open interest
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
             if (!p.series().equals(book.id()) || p.isSettled()) {
@@ -81,10 +83,8 @@ final class ExpirySettlement {
         for (int i = 0; i < positions.size(); i++) {
             settled.add(positions.get(i).settled(report.payouts().get(i).payout()));
         }
-        VaultState after = new VaultState(vault.id(), vault.underlying(), vault.quoteCurrency(), vault.parameters(),
-                balances, vault.totalShares(), vault.riskLevel(),
-                vault.exposure().plus(book.stressValues(), -book.openInterest().toDouble()),
-                vault.simulatedStressLoss(), vault.sequence(), vault.withdrawalQueue());
+        VaultState after = vault.withBook(balances, vault.exposure().plus(book.stressValues(),
+                -book.openInterest().toDouble()), vault.sequence());
         Outcome<QueueResult> queue = LiquidityProvision.serveQueue(after, others, now);
         events.addAll(queue.events());
         journal.addAll(queue.journal());
@@ -122,7 +122,19 @@ final class ExpirySettlement {
                 result.served()), events, journal);
     }
 
-    /** See {@link VaultEngine#payOut}. */
+    /**
+     * The result of paying a settled position out.
+     *
+     * @param vault    the vault after
+     * @param position the position, marked paid
+     */
+    record PayoutResult(VaultState vault, Position position) {
+    }
+
+    /**
+     * The payout step of {@link VaultEngine#settleAndPayOut}: a settled payout leaves the pool (trader payouts →
+     * cash).
+     */
     static Outcome<PayoutResult> payOut(VaultState vault, Position position, Instant now) {
         if (!position.isSettled() || position.paidOut()) {
             return Outcome.rejected(RejectionCode.NOTHING_TO_PAY, "position " + position.id()

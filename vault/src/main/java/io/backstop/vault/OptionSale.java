@@ -77,7 +77,7 @@ final class OptionSale {
         return sell(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), b, buyer, market, now);
     }
 
-    /** See {@link VaultEngine#buyAtMarket(VaultState, SeriesBook, SeriesMark, Quantity, Amount, String)}. */
+    /** See {@link MarkedBook#buy}. */
     static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, SeriesMark mark, Quantity quantity,
             Amount maxPremium, String buyer) {
         // A sale is priced under the vault's parameters as they are now: a mark taken under others is taken again.
@@ -138,8 +138,8 @@ final class OptionSale {
         List<VaultEvent> events = b.bufferContribution().isPositive() ? List.of(sold,
                 new VaultEvent.BufferFunded(vault.id(), now, b.bufferContribution(), InsuranceBuffer.FEES))
                 : List.of(sold);
-        return openPosition(vault, book, quote, b, series, quantity, collateral, paid, buyer, premium, tradeId,
-                events, market, now);
+        return openPosition(vault, book, new Opening(tradeId, buyer, series, quantity, collateral, paid), quote, b,
+                premium, events, market, now);
     }
 
     /** See {@link VaultEngine#assume}. */
@@ -165,8 +165,19 @@ final class OptionSale {
         String tradeId = nextTradeId(vault);
         List<VaultEvent> events = List.of(new VaultEvent.PositionAssumed(vault.id(), now, tradeId, holder,
                 series.id(), quantity, collateral));
-        return openPosition(vault, book, null, null, series, quantity, collateral, Amount.ZERO, holder, null,
-                tradeId, events, market, now);
+        return openPosition(vault, book, new Opening(tradeId, holder, series, quantity, collateral, Amount.ZERO), null,
+                null, null, events, market, now);
+    }
+
+    /**
+     * A short position the pool takes on.
+     *
+     * @param tradeId the vault's {@linkplain #nextTradeId next trade id}, which names the position
+     * @param holder  who holds the long side
+     * @param premium what the holder paid, zero for a position taken over
+     */
+    private record Opening(String tradeId, String holder, OptionSeries series, Quantity quantity, Amount collateral,
+            Amount premium) {
     }
 
     /**
@@ -177,30 +188,28 @@ final class OptionSale {
      * @param quote    the quote being taken, or null for a market order or a position taken over
      * @param sale     the premium's breakdown, or null when the position is taken over
      * @param payment  the premium's entry, or null when none is booked
-     * @param tradeId  the vault's {@linkplain #nextTradeId next trade id}
-     * @param events   the command's events before the ladder's, immutable, so that the outcome keeps the list
-     *                 without copying it when the ladder does not move (most trades)
+     * @param events   the command's events before the ladder's
      */
-    private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Quote quote,
-            QuoteBreakdown sale, OptionSeries series, Quantity quantity, Amount collateral, Amount premium,
-            String holder, JournalEntry payment, String tradeId, List<VaultEvent> events, MarketSnapshot market,
-            Instant now) {
+    private static Outcome<TradeResult> openPosition(VaultState vault, SeriesBook book, Opening opening, Quote quote,
+            QuoteBreakdown sale, JournalEntry payment, List<VaultEvent> events, MarketSnapshot market, Instant now) {
+        OptionSeries series = opening.series();
+        Quantity quantity = opening.quantity();
+        Amount collateral = opening.collateral();
         SeriesBook before = book != null ? book : SeriesBook.open(vault.id(), series,
                 StressScenarios.valuesPerContract(series, market, vault.parameters(), now));
         JournalEntry lock = JournalEntry.transfer(vault.id(), now, "lock collateral", Account.LP_FREE,
                 Account.locked(series.id()), collateral);
         List<JournalEntry> journal = payment == null ? List.of(lock) : List.of(payment, lock);
-        VaultState after = new VaultState(vault.id(), vault.underlying(), vault.quoteCurrency(), vault.parameters(),
-                vault.balances().apply(journal), vault.totalShares(), vault.riskLevel(),
-                vault.exposure().plus(before.stressValues(), quantity.toDouble()), vault.simulatedStressLoss(),
-                vault.sequence() + 1, vault.withdrawalQueue());
-        List<VaultEvent> ladder = new ArrayList<>(0); // no array until the ladder moves, which few trades make it do
+        VaultState after = vault.withBook(vault.balances().apply(journal), vault.exposure().plus(before.stressValues(),
+                quantity.toDouble()), vault.sequence() + 1);
+        List<VaultEvent> ladder = new ArrayList<>(0);
         after = RiskLadder.reassess(after, now, ladder);
         if (!ladder.isEmpty()) {
             ladder.addAll(0, events);
             events = ladder;
         }
-        Position position = new Position(tradeId, vault.id(), holder, series.id(), quantity, premium, null, false);
+        Position position = new Position(opening.tradeId(), vault.id(), opening.holder(), series.id(), quantity,
+                opening.premium(), null, false);
         return new Outcome.Accepted<>(new TradeResult(after, before.sold(quantity, collateral), position,
                 quote == null ? null : quote.asTaken(), sale), events, journal);
     }

@@ -36,13 +36,12 @@ public record Valuation(double liability) {
     }
 
     /**
-     * Values the unsettled series of a vault as {@link #of(Collection, MarketSnapshot, VaultParameters, Instant)}
-     * does, keeping the {@linkplain SeriesMark mark} of the i-th series in {@code marks[i]} (null for one settled or
-     * without open interest): for a caller that sells at the same market and instant next.
+     * Values as {@link #of(Collection, MarketSnapshot, VaultParameters, Instant)} does, keeping the i-th series'
+     * mark in {@code marks[i]} (null for one settled or without open interest); see {@link MarkedBook#value}.
      *
      * @param marks at least as long as {@code series}, or null to keep none
      */
-    public static Valuation of(Collection<SeriesBook> series, MarketSnapshot market, VaultParameters p, Instant now,
+    static Valuation of(Collection<SeriesBook> series, MarketSnapshot market, VaultParameters p, Instant now,
             SeriesMark[] marks) {
         SeriesMarks m = new SeriesMarks(market, p, now);
         double sum = 0;

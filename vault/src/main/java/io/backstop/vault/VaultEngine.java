@@ -152,20 +152,13 @@ public final class VaultEngine {
      */
     public static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, OptionSeries series,
             Quantity quantity, Amount maxPremium, String buyer, MarketSnapshot market, Instant now) {
-        return buyAtMarket(vault, book, SeriesMark.of(series, market, vault.parameters(), now), quantity, maxPremium,
+        return buyAtMark(vault, book, SeriesMark.of(series, market, vault.parameters(), now), quantity, maxPremium,
                 buyer);
     }
 
-    /**
-     * A {@linkplain #buyAtMarket(VaultState, SeriesBook, OptionSeries, Quantity, Amount, String, MarketSnapshot,
-     * Instant) market order} for the marked series at the mark's market and instant, priced on the mark: for a
-     * caller that has just marked the vault's book there (the simulator's step), so that the premium is not priced
-     * twice. A mark taken under other parameters than the vault's is taken again.
-     *
-     * @param book the series' book, or null if the series has never traded
-     */
-    public static Outcome<TradeResult> buyAtMarket(VaultState vault, SeriesBook book, SeriesMark mark,
-            Quantity quantity, Amount maxPremium, String buyer) {
+    /** A market order priced on a mark: {@link MarkedBook#buy}, which callers that mark a whole book use. */
+    static Outcome<TradeResult> buyAtMark(VaultState vault, SeriesBook book, SeriesMark mark, Quantity quantity,
+            Amount maxPremium, String buyer) {
         return inRange(() -> OptionSale.buyAtMarket(vault, book, mark, quantity, maxPremium, buyer),
                 () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
     }
@@ -196,38 +189,16 @@ public final class VaultEngine {
     }
 
     /**
-     * Settles a series at its settlement price, exactly once, through the waterfall; then serves the withdrawal
-     * queue from the released collateral.
+     * Settles a series at its settlement price, exactly once, through the waterfall, and pays every in-the-money
+     * holder out at once (holders with nothing to receive stay settled with a zero payout); then serves the
+     * withdrawal queue from the released collateral.
      *
      * @param positions every position of the series (their quantities must add up to its open interest)
      * @param others    the valuation of the vault's other unsettled series, for the NAV of queued withdrawals
      */
-    public static Outcome<SettlementResult> settle(VaultState vault, SeriesBook book, List<Position> positions,
-            Amount settlementPrice, Valuation others, Instant now) {
-        return ExpirySettlement.settle(vault, book, positions, settlementPrice, others, now);
-    }
-
-    /**
-     * Settles a series as {@link #settle} does, then pays every in-the-money holder out at once; holders with
-     * nothing to receive stay settled with a zero payout. What the service's settlement and the simulator run.
-     */
     public static Outcome<SettlementResult> settleAndPayOut(VaultState vault, SeriesBook book,
             List<Position> positions, Amount settlementPrice, Valuation others, Instant now) {
         return ExpirySettlement.settleAndPayOut(vault, book, positions, settlementPrice, others, now);
-    }
-
-    /**
-     * The result of paying a settled position out.
-     *
-     * @param vault    the vault after
-     * @param position the position, marked paid
-     */
-    public record PayoutResult(VaultState vault, Position position) {
-    }
-
-    /** Pays a settled position's payout out of the pool (trader payouts → cash). */
-    public static Outcome<PayoutResult> payOut(VaultState vault, Position position, Instant now) {
-        return ExpirySettlement.payOut(vault, position, now);
     }
 
     /**

@@ -94,27 +94,50 @@ public record VaultState(String id, String underlying, String quoteCurrency, Vau
         return new Coverage(Amount.max(grid, simulatedStressLoss), balances.buffer());
     }
 
+    /*
+     * Commands derive the state after them with these; copy is the one place a changed state is put together, so a
+     * new field is passed on in one place too.
+     */
+
+    /** After LP money moved: balances, share supply and the withdrawal queue. */
     VaultState with(Balances newBalances, Shares newTotalShares, List<QueuedWithdrawal> newQueue) {
-        return new VaultState(id, underlying, quoteCurrency, parameters, newBalances, newTotalShares, riskLevel,
-                exposure, simulatedStressLoss, sequence, newQueue);
+        return copy(parameters, newBalances, newTotalShares, riskLevel, exposure, simulatedStressLoss, sequence,
+                newQueue);
     }
 
+    /** After postings that touch neither shares nor options: a top-up, a payout. */
     VaultState withBalances(Balances newBalances) {
         return with(newBalances, totalShares, withdrawalQueue);
     }
 
+    /** After the book of options changed: a sale (the sequence advanced) or a settlement (the same sequence). */
+    VaultState withBook(Balances newBalances, StressExposure newExposure, long newSequence) {
+        return copy(parameters, newBalances, totalShares, riskLevel, newExposure, simulatedStressLoss, newSequence,
+                withdrawalQueue);
+    }
+
+    /** After the ladder read the risk again. */
     VaultState withRisk(RiskLevel level, StressExposure newExposure, Amount newSimulatedLoss) {
-        return new VaultState(id, underlying, quoteCurrency, parameters, balances, totalShares, level, newExposure,
-                newSimulatedLoss, sequence, withdrawalQueue);
+        return copy(parameters, balances, totalShares, level, newExposure, newSimulatedLoss, sequence,
+                withdrawalQueue);
     }
 
+    /** After governance changed the parameters. */
     VaultState withParameters(VaultParameters newParameters) {
-        return new VaultState(id, underlying, quoteCurrency, newParameters, balances, totalShares, riskLevel,
-                exposure, simulatedStressLoss, sequence, withdrawalQueue);
+        return copy(newParameters, balances, totalShares, riskLevel, exposure, simulatedStressLoss, sequence,
+                withdrawalQueue);
     }
 
+    /** After a quote took the next number. */
     VaultState withSequence(long newSequence) {
-        return new VaultState(id, underlying, quoteCurrency, parameters, balances, totalShares, riskLevel, exposure,
-                simulatedStressLoss, newSequence, withdrawalQueue);
+        return copy(parameters, balances, totalShares, riskLevel, exposure, simulatedStressLoss, newSequence,
+                withdrawalQueue);
+    }
+
+    private VaultState copy(VaultParameters newParameters, Balances newBalances, Shares newTotalShares,
+            RiskLevel newRiskLevel, StressExposure newExposure, Amount newSimulatedLoss, long newSequence,
+            List<QueuedWithdrawal> newQueue) {
+        return new VaultState(id, underlying, quoteCurrency, newParameters, newBalances, newTotalShares, newRiskLevel,
+                newExposure, newSimulatedLoss, newSequence, newQueue);
     }
 }

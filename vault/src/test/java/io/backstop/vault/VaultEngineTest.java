@@ -206,7 +206,7 @@ class VaultEngineTest {
                 VolatilitySurface.flat(0.9), w.now);
         w.vault = accepted.result();
 
-        var onOldMark = VaultEngine.buyAtMarket(w.vault, null, mark, Quantity.parse("1"), null, "bob");
+        var onOldMark = MarkedBook.buy(w.vault, null, mark, Quantity.parse("1"), null, "bob");
         var fresh = VaultEngine.buyAtMarket(w.vault, null, call, Quantity.parse("1"), null, "bob", w.market, w.now);
         assertThat(onOldMark.result().sale()).isEqualTo(fresh.result().sale());
         assertThat(onOldMark.result().sale().iv()).isEqualTo(0.9);
@@ -285,7 +285,8 @@ class VaultEngineTest {
         assertThat(w.settle(call.id(), Amount.parse("2100")).rejection().code())
                 .isEqualTo(RejectionCode.ALREADY_SETTLED);
         var paid = w.positions.get(call.id()).get(0);
-        assertThat(VaultEngine.payOut(w.vault, paid, w.now).rejection().code()).isEqualTo(RejectionCode.NOTHING_TO_PAY);
+        assertThat(ExpirySettlement.payOut(w.vault, paid, w.now).rejection().code())
+                .isEqualTo(RejectionCode.NOTHING_TO_PAY);
         w.checkInvariants();
     }
 

@@ -151,7 +151,7 @@ final class VaultWorld {
         SeriesMarks marks = new SeriesMarks(market, vault.parameters(), now);
         marks.valuePerContract(new OptionSeries(series.underlying(), series.quoteCurrency(),
                 series.type() == OptionType.CALL ? OptionType.PUT : OptionType.CALL, series.strike(), series.expiry()));
-        Outcome<VaultEngine.TradeResult> onMark = VaultEngine.buyAtMarket(vault, books.get(series.id()),
+        Outcome<VaultEngine.TradeResult> onMark = MarkedBook.buy(vault, books.get(series.id()),
                 marks.mark(series), quantity, null, buyer);
         Outcome<VaultEngine.QuoteResult> q = quote(series, quantity, buyer);
         if (!q.isAccepted()) {
@@ -186,7 +186,7 @@ final class VaultWorld {
         List<Position> held = positions.getOrDefault(seriesId, List.of());
         Balances before = vault.balances();
         List<SeriesBook> others = books.values().stream().filter(b -> !b.id().equals(seriesId)).toList();
-        Outcome<VaultEngine.SettlementResult> o = record(VaultEngine.settle(vault, book, held, price, Valuation.of(others, market, vault.parameters(), now), now));
+        Outcome<VaultEngine.SettlementResult> o = record(ExpirySettlement.settle(vault, book, held, price, Valuation.of(others, market, vault.parameters(), now), now));
         if (o.isAccepted()) {
             VaultEngine.SettlementResult r = o.result();
             checkSettlement(r.report(), before);
@@ -196,7 +196,7 @@ final class VaultWorld {
             expectedLocked.put(seriesId, Amount.ZERO);
             settlements++;
             for (Position p : r.positions()) {
-                Outcome<VaultEngine.PayoutResult> paid = record(VaultEngine.payOut(vault, p, now));
+                Outcome<ExpirySettlement.PayoutResult> paid = record(ExpirySettlement.payOut(vault, p, now));
                 vault = paid.result().vault();
             }
             positions.put(seriesId, r.positions().stream().map(Position::paid).toList());

@@ -128,10 +128,10 @@ public class QuoteAndBuyBenchmark {
         return VaultEngine.quote(vault, series[i], SMALL, "trader", MARKET, NOW).result().quote();
     }
 
-    /** Settling a series of 100 positions through the waterfall (in the money), at expiry. */
+    /** Settling a series of 100 positions through the waterfall (in the money), at expiry, and paying them. */
     @Benchmark
-    public Object settle100Positions() {
-        return VaultEngine.settle(settleVault, settleBook, settlePositions, Amount.parse("2300"), Valuation.NONE,
-                settleBook.series().expiry()).result();
+    public Object settleAndPay100Positions() {
+        return VaultEngine.settleAndPayOut(settleVault, settleBook, settlePositions, Amount.parse("2300"),
+                Valuation.NONE, settleBook.series().expiry()).result();
     }
 }

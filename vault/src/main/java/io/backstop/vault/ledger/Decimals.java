@@ -40,8 +40,8 @@ public final class Decimals {
     }
 
     /**
-     * A double with a fixed number of decimals, half-up, like {@code %.4f} but without a Formatter: rejection
-     * messages are built on the simulator's hot path. Non-finite and very large values print as Java prints them.
+     * A double with a fixed number of decimals, half-up, like {@code %.4f}, for rejection messages. Non-finite and
+     * very large values print as Java prints them.
      */
     public static String fixed(double value, int decimals) {
         double scaled = value * Math.pow(10, decimals);

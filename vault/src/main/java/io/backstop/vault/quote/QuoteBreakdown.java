@@ -27,8 +27,7 @@ public record QuoteBreakdown(double spot, double iv, Amount theoretical, Amount 
                 treasury.units()));
     }
 
-    // Summed in units, exactly: a sale reads the premium and the LP income several times, and each Amount on the
-    // way would be an allocation.
+    // The premium is its three parts, summed exactly in minor units.
     private long premiumUnits() {
         return Math.addExact(Math.addExact(theoretical.units(), spread.units()), fees.units());
     }

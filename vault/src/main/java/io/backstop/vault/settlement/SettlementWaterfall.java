@@ -32,7 +32,7 @@ public final class SettlementWaterfall {
     public static SettlementReport settle(OptionSeries series, Amount settlementPrice, Amount locked,
             Balances balances, double lpProtectedFraction, List<Position> positions) {
         Amount perContract = series.claimPerContract(settlementPrice);
-        // In units until each holder's payout is known: an Amount per claim and per running total would be garbage.
+        // Each holder's claim in minor units, rounded down: what the holder is owed before any layer runs short.
         long[] claims = new long[positions.size()];
         long claimed = 0;
         for (int i = 0; i < claims.length; i++) {

@@ -1,6 +1,7 @@
 package io.backstop.vault.simulation;
 
 import io.backstop.pricing.OptionType;
+import io.backstop.vault.MarkedBook;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Outcome;
 import io.backstop.vault.Valuation;
@@ -186,7 +187,7 @@ final class SimulatedVault {
         if (marks.length < live.size()) {
             marks = new SeriesMark[Math.max(2 * marks.length, live.size())];
         }
-        liability = Valuation.of(liveBooks, market, vault.parameters(), now, marks).liability();
+        liability = MarkedBook.value(liveBooks, market, vault.parameters(), now, marks).liability();
         for (int i = 0; i < live.size(); i++) {
             live.get(i).mark = marks[i];
         }
@@ -218,7 +219,7 @@ final class SimulatedVault {
             mark = SeriesMark.of(s.series, market, vault.parameters(), now); // a series first sold in this step
             s.mark = mark;
         }
-        Outcome<VaultEngine.TradeResult> t = VaultEngine.buyAtMarket(vault, s.book, mark, quantity, null, TRADERS);
+        Outcome<VaultEngine.TradeResult> t = MarkedBook.buy(vault, s.book, mark, quantity, null, TRADERS);
         if (!t.isAccepted()) {
             tradesRejected++;
             return;

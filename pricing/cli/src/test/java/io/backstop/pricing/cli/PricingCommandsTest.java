@@ -113,7 +113,8 @@ class PricingCommandsTest {
         StringWriter help = new StringWriter();
         CommandLine price = new CommandLine(new PriceCommand()).setOut(new PrintWriter(help));
         assertThat(price.execute("--help")).isZero();
-        assertThat(help.toString()).contains("Usage: backstop price").contains("type,spot,strike,expiry,rate,dividend,vol")
+        assertThat(help.toString()).contains("Usage: backstop price")
+                .contains("type,spot,strike,expiry,rate,dividend,vol")
                 .contains("RFC 4180");
         StringWriter err = new StringWriter();
         CommandLine vol = new CommandLine(new ImpliedVolCommand()).setErr(new PrintWriter(err));
