@@ -5,12 +5,7 @@ import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.PolicyPreview;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.service.app.VaultViews;
-import io.backstop.service.store.Aggregates;
-import io.backstop.service.store.JournalRecord;
-import io.backstop.service.store.ParameterChangeRecord;
-import io.backstop.vault.VaultState;
 import io.backstop.vault.ledger.Amount;
-import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.simulation.Comparison;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,28 +21,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The insurance buffer: its state and history (public), its policy and top-ups (protocol team). */
 @Path("/api/v1/vaults/{id}/buffer")
 @Cancellable(false)
 public class BufferResource {
-
-    /** A parameter version in the audit trail. */
-    public record PolicyChange(long version, Instant at, String actor, String reason, Map<String, String> changes) {
-    }
-
-    /**
-     * The buffer: coverage is buffer / stress loss beyond LP capital (null when nothing is at risk).
-     *
-     * @param policy every parameter in force and its version
-     */
-    public record BufferView(Amount balance, Amount stressLoss, Double coverage, String riskLevel,
-            Map<String, Object> policy, List<VaultViews.BufferMovement> history, List<PolicyChange> policyHistory) {
-    }
 
     /** New money for the buffer. */
     public record TopUpRequest(BigDecimal amount) {
@@ -76,15 +56,8 @@ public class BufferResource {
     @GET
     @PermitAll
     @WithSession
-    public Uni<BufferView> buffer(@PathParam("id") String vault) {
-        return views.valued(vault).chain(v -> JournalRecord.bufferLines(vault).chain(lines -> ParameterChangeRecord
-                .ofVault(vault).map(changes -> {
-                    VaultState s = v.vault();
-                    return new BufferView(s.balances().buffer(), s.coverage().stressLoss(), ratio(s.coverage()),
-                            s.riskLevel().name(), policy(s), VaultViews.bufferHistory(lines), changes.stream().map(c ->
-                            new PolicyChange(c.version, c.at, c.actor, c.reason, Aggregates.changes(c.changes)))
-                            .toList());
-                })));
+    public Uni<VaultViews.BufferView> buffer(@PathParam("id") String vault) {
+        return views.buffer(vault);
     }
 
     @PUT
@@ -103,7 +76,7 @@ public class BufferResource {
         }
         String operator = identity.getPrincipal().getName();
         return commands.changePolicy(vault, changes, reason, operator)
-                .map(BufferResource::policy);
+                .map(VaultViews::policy);
     }
 
     @POST
@@ -132,16 +105,5 @@ public class BufferResource {
         Idempotency.Request once = new Idempotency.Request(identity.getPrincipal().getName(), key, 201);
         return commands.topUp(once, vault, amount, s -> new TopUpResponse(amount, s.balances().buffer()))
                 .map(Answers::of);
-    }
-
-    private static Double ratio(Coverage coverage) {
-        double r = coverage.ratio();
-        return Double.isFinite(r) ? r : null;
-    }
-
-    private static Map<String, Object> policy(VaultState s) {
-        Map<String, Object> policy = new LinkedHashMap<>(s.parameters().asText());
-        policy.put("version", s.parameters().version());
-        return policy;
     }
 }

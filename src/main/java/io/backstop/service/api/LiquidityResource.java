@@ -2,8 +2,8 @@ package io.backstop.service.api;
 
 import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.LpCommands;
-import io.backstop.service.app.VaultViews;
-import io.backstop.service.store.LpAccountRecord;
+import io.backstop.service.app.BookViews;
+import io.backstop.service.app.BookViews.AccountView;
 import io.backstop.vault.VaultEngine;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.shares.Shares;
@@ -42,15 +42,11 @@ public class LiquidityResource {
     public record WithdrawalResponse(String status, Amount amount, Shares burned, Shares queuedShares) {
     }
 
-    /** The LP's shares and what they are worth at NAV. */
-    public record AccountView(Shares shares, Amount value) {
-    }
-
     private final LpCommands commands;
-    private final VaultViews views;
+    private final BookViews views;
     private final SecurityIdentity identity;
 
-    public LiquidityResource(LpCommands commands, VaultViews views, SecurityIdentity identity) {
+    public LiquidityResource(LpCommands commands, BookViews views, SecurityIdentity identity) {
         this.commands = commands;
         this.views = views;
         this.identity = identity;
@@ -79,11 +75,7 @@ public class LiquidityResource {
     @Path("/accounts/me")
     @WithSession
     public Uni<AccountView> me(@PathParam("id") String vault) {
-        String owner = identity.getPrincipal().getName();
-        return views.valued(vault).chain(v -> LpAccountRecord.of(vault, owner).map(row -> {
-                    Shares shares = Shares.ofUnits(row == null ? 0 : row.shares);
-                    return new AccountView(shares, v.sharePrice().valueOf(shares));
-                }));
+        return views.account(vault, identity.getPrincipal().getName());
     }
 
     private static WithdrawalResponse withdrawal(VaultEngine.WithdrawalResult r) {

@@ -2,7 +2,7 @@ package io.backstop.service.app;
 
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.JournalRecord;
-import io.backstop.service.store.PositionRecord;
+import io.backstop.service.store.ParameterChangeRecord;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Valuation;
@@ -15,6 +15,7 @@ import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.SeriesMark;
+import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,11 +25,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read models: a vault at the last oracle price (even a stale one: reads never fail for want of a price), its
- * series with marks, and its share price. NAV rounds the liability up, the cautious side for a reader.
+ * series' marks, its share price and its insurance buffer. NAV rounds the liability up, the cautious side for a
+ * reader.
  */
 @ApplicationScoped
 public class VaultViews {
@@ -130,7 +134,7 @@ public class VaultViews {
      * The buffer's history: its postings in journal order, each with the balance after it, each change signed as the
      * engine's ledger signs it ({@link Posting#balanceChange()}).
      */
-    public static List<BufferMovement> bufferHistory(List<JournalRecord> lines) {
+    static List<BufferMovement> bufferHistory(List<JournalRecord> lines) {
         List<BufferMovement> history = new ArrayList<>(lines.size());
         long balance = 0;
         for (JournalRecord line : lines) {
@@ -142,13 +146,37 @@ public class VaultViews {
         return history;
     }
 
-    /** A series' status: SETTLED once settled, PENDING while expired and waiting (with its reason), else LIVE. */
-    public static String seriesStatus(SeriesBook book, String pendingReason) {
-        return book.isSettled() ? "SETTLED" : pendingReason != null ? "PENDING" : "LIVE";
+    /** A parameter version in the audit trail. */
+    public record PolicyChange(long version, Instant at, String actor, String reason, Map<String, String> changes) {
     }
 
-    /** A position's status: OPEN until its series settles, then SETTLED while its payout is owed, then PAID. */
-    public static String positionStatus(PositionRecord row) {
-        return row.payout == null ? "OPEN" : row.paidOut ? "PAID" : "SETTLED";
+    /**
+     * The buffer: coverage is buffer / stress loss beyond LP capital (null when nothing is at risk).
+     *
+     * @param policy every parameter in force and its version
+     */
+    public record BufferView(Amount balance, Amount stressLoss, Double coverage, String riskLevel,
+            Map<String, Object> policy, List<BufferMovement> history, List<PolicyChange> policyHistory) {
+    }
+
+    /** The insurance buffer of a vault: its balance, coverage and band, the policy, its history and the audit trail. */
+    public Uni<BufferView> buffer(String vaultId) {
+        return valued(vaultId).chain(v -> JournalRecord.bufferLines(vaultId).chain(lines -> ParameterChangeRecord
+                .ofVault(vaultId).map(changes -> {
+                    VaultState s = v.vault();
+                    Coverage coverage = s.coverage();
+                    double ratio = coverage.ratio();
+                    return new BufferView(s.balances().buffer(), coverage.stressLoss(),
+                            Double.isFinite(ratio) ? ratio : null, s.riskLevel().name(), policy(s),
+                            bufferHistory(lines), changes.stream().map(c -> new PolicyChange(c.version, c.at,
+                                    c.actor, c.reason, Aggregates.changes(c.changes))).toList());
+                })));
+    }
+
+    /** Every parameter in force as text, and its version. */
+    public static Map<String, Object> policy(VaultState s) {
+        Map<String, Object> policy = new LinkedHashMap<>(s.parameters().asText());
+        policy.put("version", s.parameters().version());
+        return policy;
     }
 }

@@ -1,0 +1,107 @@
+package io.backstop.service.app;
+
+import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.LpAccountRecord;
+import io.backstop.service.store.PositionRecord;
+import io.backstop.service.store.SeriesRecord;
+import io.backstop.service.store.SettlementRecord;
+import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.settlement.SettlementReport;
+import io.backstop.vault.shares.Shares;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Read models of a vault's options book and of its holders: series with their marks and status, settlement
+ * reports, a trader's positions, an LP's account. Each reads inside the caller's session; 404 for a vault that does
+ * not exist.
+ */
+@ApplicationScoped
+public class BookViews {
+
+    /** A series: open interest, collateral, mark per contract and iv while live; price once settled. */
+    public record SeriesView(String seriesId, String type, Amount strike, Instant expiry, Quantity openInterest,
+            Amount locked, String status, Double mark, Double iv, Amount settlementPrice, String pendingReason) {
+    }
+
+    /** A settlement report: what the holders claimed, what each layer of the waterfall paid, what was lost. */
+    public record SettlementView(String seriesId, Amount price, Amount claims, Amount paid, Amount fromLocked,
+            Amount fromLpCapital, Amount fromBuffer, Amount socialisedLoss, double payoutRatio, Instant settledAt) {
+    }
+
+    /** A position: OPEN, SETTLED (payout owed) or PAID; payout once settled. */
+    public record PositionView(String id, String vault, String seriesId, Quantity quantity, Amount premium,
+            String status, Amount payout) {
+    }
+
+    /** An LP's shares and what they are worth at NAV. */
+    public record AccountView(Shares shares, Amount value) {
+    }
+
+    private final VaultViews views;
+    private final VaultBooks books;
+
+    public BookViews(VaultViews views, VaultBooks books) {
+        this.views = views;
+        this.books = books;
+    }
+
+    /** The vault's series in expiry order, each marked at the vault's valuation price and instant. */
+    public Uni<List<SeriesView>> series(String vaultId) {
+        return views.valued(vaultId).chain(v -> SeriesRecord.ofVault(vaultId).map(rows -> rows.stream().map(row -> {
+            SeriesBook book = Aggregates.seriesBook(v.vault(), row);
+            VaultViews.Mark mark = VaultViews.mark(v, book);
+            return new SeriesView(row.id, row.optionType.toLowerCase(), book.series().strike(), row.expiry,
+                    book.openInterest(), book.locked(), seriesStatus(book, row.pendingReason),
+                    mark == null ? null : mark.value(), mark == null ? null : mark.iv(), book.settlementPrice(),
+                    row.pendingReason);
+        }).toList()));
+    }
+
+    /** The vault's settlement reports, oldest first. */
+    public Uni<List<SettlementView>> settlements(String vaultId) {
+        return books.read(vaultId).chain(v -> SettlementRecord.ofVault(vaultId)
+                .map(rows -> rows.stream().map(BookViews::settlement).toList()));
+    }
+
+    /** A report just made, as {@link #settlements} will show it (its time is the row's, not yet known here). */
+    public static SettlementView settlement(SettlementReport r) {
+        return new SettlementView(r.series(), r.settlementPrice(), r.claims(), r.paid(), r.fromLocked(),
+                r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(), null);
+    }
+
+    /** A trader's positions across vaults, in the order they were opened. */
+    public Uni<List<PositionView>> positions(String owner) {
+        return PositionRecord.ofOwner(owner).map(rows -> rows.stream().map(r -> new PositionView(r.id, r.vault,
+                r.series, Quantity.ofUnits(r.quantity), Amount.ofUnits(r.premium), positionStatus(r),
+                r.payout == null ? null : Amount.ofUnits(r.payout))).toList());
+    }
+
+    /** An LP's shares in a vault (none if they never deposited) and their value at the share price now. */
+    public Uni<AccountView> account(String vaultId, String owner) {
+        return views.valued(vaultId).chain(v -> LpAccountRecord.of(vaultId, owner).map(row -> {
+            Shares shares = Shares.ofUnits(row == null ? 0 : row.shares);
+            return new AccountView(shares, v.sharePrice().valueOf(shares));
+        }));
+    }
+
+    private static SettlementView settlement(SettlementRecord r) {
+        return new SettlementView(r.series, Amount.ofUnits(r.price), Amount.ofUnits(r.claims), Amount.ofUnits(r.paid),
+                Amount.ofUnits(r.fromLocked), Amount.ofUnits(r.fromLpCapital), Amount.ofUnits(r.fromBuffer),
+                Amount.ofUnits(r.socialisedLoss), r.payoutRatio, r.settledAt);
+    }
+
+    /** A series' status: SETTLED once settled, PENDING while expired and waiting (with its reason), else LIVE. */
+    static String seriesStatus(SeriesBook book, String pendingReason) {
+        return book.isSettled() ? "SETTLED" : pendingReason != null ? "PENDING" : "LIVE";
+    }
+
+    /** A position's status: OPEN until its series settles, then SETTLED while its payout is owed, then PAID. */
+    static String positionStatus(PositionRecord row) {
+        return row.payout == null ? "OPEN" : row.paidOut ? "PAID" : "SETTLED";
+    }
+}
