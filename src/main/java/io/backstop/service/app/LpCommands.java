@@ -2,6 +2,7 @@ package io.backstop.service.app;
 
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.LpAccountRecord;
+import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.Outcome;
 import io.backstop.vault.Valuation;
 import io.backstop.vault.VaultEngine;
@@ -56,27 +57,42 @@ public class LpCommands {
                 .map(answer));
     }
 
-    private record Context(VaultState vault, LpAccount account, Valuation valuation, Instant now) {
+    /** What an LP command runs on: the locked vault, then its valuation and the LP's account as they are read. */
+    private record Context(VaultRecord row, VaultState vault, Valuation valuation, LpAccountRecord accountRow,
+            LpAccount account, Instant now) {
+
+        Context(VaultRecord row, Instant now) {
+            this(row, Aggregates.vault(row), null, null, null, now);
+        }
+
+        Context valuedAt(Valuation v) {
+            return new Context(row, vault, v, accountRow, account, now);
+        }
+
+        Context withAccount(String owner, LpAccountRecord accountRow) {
+            return new Context(row, vault, valuation, accountRow, Aggregates.account(vault.id(), owner, accountRow),
+                    now);
+        }
     }
 
     private <T> Uni<T> withAccount(String vaultId, String owner, Function<Context, Outcome<T>> command,
             Function<T, VaultState> vaultAfter, Function<T, LpAccount> accountAfter) {
         Instant now = clock.now();
-        return books.lock(vaultId).chain(row -> {
-            VaultState vault = Aggregates.vault(row);
-            return books.valuation(vault, now).chain(valuation -> LpAccountRecord
-                    .<LpAccountRecord>findById(new LpAccountRecord.Key(vaultId, owner)).chain(accountRow -> {
-                        LpAccount account = Aggregates.account(vaultId, owner, accountRow);
-                        Outcome<T> outcome = command.apply(new Context(vault, account, valuation, now));
-                        T result = VaultBooks.accepted(outcome);
-                        LpAccountRecord target = accountRow != null ? accountRow : new LpAccountRecord();
-                        target.vault = vaultId;
-                        target.owner = owner;
-                        target.shares = accountAfter.apply(result).shares().units();
-                        return VaultBooks.saveIfNew(target, accountRow == null)
-                                .chain(() -> books.record(row, vaultAfter.apply(result), outcome))
-                                .replaceWith(result);
-                    }));
-        });
+        return books.lock(vaultId)
+                .map(row -> new Context(row, now))
+                .chain(ctx -> books.valuation(ctx.vault(), now).map(ctx::valuedAt))
+                .chain(ctx -> LpAccountRecord.<LpAccountRecord>findById(new LpAccountRecord.Key(vaultId, owner))
+                        .map(accountRow -> ctx.withAccount(owner, accountRow)))
+                .chain(ctx -> {
+                    Outcome<T> outcome = command.apply(ctx);
+                    T result = VaultBooks.accepted(outcome);
+                    LpAccountRecord target = ctx.accountRow() != null ? ctx.accountRow() : new LpAccountRecord();
+                    target.vault = vaultId;
+                    target.owner = owner;
+                    target.shares = accountAfter.apply(result).shares().units();
+                    return VaultBooks.saveIfNew(target, ctx.accountRow() == null)
+                            .chain(() -> books.record(ctx.row(), vaultAfter.apply(result), outcome))
+                            .replaceWith(result);
+                });
     }
 }
