@@ -13,6 +13,12 @@ public interface BackstopConfig {
     @WithDefault("false")
     boolean localMode();
 
+    /**
+     * Local mode's data directory ({@code ./backstop serve --data-dir}); {@code BackstopMain} reads it before Quarkus
+     * starts, and it is declared here so that the configuration check knows it.
+     */
+    Optional<String> dataDir();
+
     /** Local mode only. */
     Local local();
 

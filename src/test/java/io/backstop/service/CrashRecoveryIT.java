@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged service, started with the README's command ({@code ./backstop serve}) in a JVM of its own, is
+ * The packaged service, started with the README's command ({@code ./backstop serve --data-dir=… --port=…}) in a JVM of its own, is
  * killed with SIGKILL five times while four LPs deposit into it, and started again each time with the same command:
  * <ul>
  * <li>its PostgreSQL does not outlive it for long (the watchdog stops it within seconds), and when the watchdog is
@@ -203,10 +203,9 @@ class CrashRecoveryIT {
     /** Starts the service with the launcher, as the README says, and waits until it is ready. */
     private void start(int round) throws Exception {
         log = dataDir.resolve("service-" + round + ".log");
-        ProcessBuilder launcher = new ProcessBuilder("bash", REPOSITORY.resolve("backstop").toString(), "serve")
+        ProcessBuilder launcher = new ProcessBuilder("bash", REPOSITORY.resolve("backstop").toString(), "serve",
+                "--data-dir=" + dataDir, "--port=" + port)
                 .directory(REPOSITORY.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        launcher.environment().put("BACKSTOP_DATA_DIR", dataDir.toString());
-        launcher.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         launcher.environment().put("BACKSTOP_FEED_ENABLED", "false");
         launcher.environment().remove("QUARKUS_DATASOURCE_REACTIVE_URL");
         service = launcher.start();
