@@ -2,8 +2,7 @@ package io.backstop.service.app;
 
 import io.backstop.service.BackstopConfig;
 import io.backstop.service.store.Aggregates;
-import io.backstop.service.store.EventRecord;
-import io.backstop.service.store.JournalRecord;
+import io.backstop.service.store.BookAppend;
 import io.backstop.service.store.OraclePriceRecord;
 import io.backstop.service.store.SeriesRecord;
 import io.backstop.service.store.VaultRecord;
@@ -25,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -125,39 +123,22 @@ public class VaultBooks {
     }
 
     /**
-     * Appends journal entries (one row per posting, one entry number per entry, all numbers drawn in one query) and
-     * events to the outbox.
+     * Appends journal entries (one row per posting, one entry number per entry, numbers ascending in the order
+     * given) and events to the outbox, in one statement.
      */
     public Uni<Void> append(List<JournalEntry> journal, List<VaultEvent> events) {
-        List<Object> rows = new ArrayList<>();
-        for (VaultEvent event : events) {
-            EventRecord row = new EventRecord();
-            row.vault = event.vault();
-            row.at = event.at();
-            row.type = event.getClass().getSimpleName();
-            row.payload = json.of(event);
-            row.publicPayload = json.of(event.withoutIdentities());
-            rows.add(row);
-        }
-        Uni<List<Long>> numbers = journal.isEmpty() ? Uni.createFrom().item(List.of())
-                : JournalRecord.entryNumbers(journal.size());
-        return numbers.chain(entryNumbers -> {
-            for (int i = 0; i < journal.size(); i++) {
-                JournalEntry entry = journal.get(i);
-                for (Posting p : entry.postings()) {
-                    JournalRecord line = new JournalRecord();
-                    line.entry = entryNumbers.get(i);
-                    line.vault = entry.vault();
-                    line.at = entry.at();
-                    line.memo = entry.memo();
-                    line.account = p.account().kind().name();
-                    line.series = p.account().series();
-                    line.side = p.side().name();
-                    line.amount = p.amount().units();
-                    rows.add(line);
-                }
+        BookAppend append = new BookAppend();
+        for (JournalEntry entry : journal) {
+            append.entry();
+            for (Posting p : entry.postings()) {
+                append.posting(entry.vault(), entry.at(), entry.memo(), p.account().kind().name(),
+                        p.account().series(), p.side().name(), p.amount().units());
             }
-            return rows.isEmpty() ? Uni.createFrom().voidItem() : JournalRecord.persist(rows);
-        });
+        }
+        for (VaultEvent event : events) {
+            append.event(event.vault(), event.at(), event.getClass().getSimpleName(), json.of(event),
+                    json.of(event.withoutIdentities()));
+        }
+        return append.write();
     }
 }

@@ -1,6 +1,5 @@
 package io.backstop.service.store;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
@@ -30,12 +29,5 @@ public class JournalRecord extends PanacheEntityBase {
     /** The postings to a vault's insurance buffer, in journal order. */
     public static Uni<List<JournalRecord>> bufferLines(String vault) {
         return list("vault = ?1 and account = 'BUFFER' order by id", vault);
-    }
-
-    /** The next {@code count} journal entry numbers, ascending: numbers follow commit order within a vault. */
-    public static Uni<List<Long>> entryNumbers(int count) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "SELECT nextval('journal_entry_number') FROM generate_series(1, ?1) ORDER BY 1", Long.class)
-                .setParameter(1, count).getResultList());
     }
 }
