@@ -13,7 +13,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -99,6 +103,67 @@ class ContentionTest {
         // Once the first has committed, the same key replays its response.
         as(lp).header("Idempotency-Key", "twin-1").body(Map.of("amount", "500"))
                 .post("/api/v1/vaults/twin/deposits").then().statusCode(201).header("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void aQuoteIsAnsweredWhileTheVaultIsLockedAndItsTradeWaitsForTheLock() throws Exception {
+        Api.openVault("calm", "CALM", Map.of());
+        Api.price("CALM", "2000");
+        String trader = token("quinn", "trader");
+        as(token("lena", "lp")).header("Idempotency-Key", "calm-seed").body(Map.of("amount", "100000"))
+                .post("/api/v1/vaults/calm/deposits").then().statusCode(201);
+        String expiry = Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
+        Map<String, Object> ask = Map.of("type", "call", "strike", "2000", "expiry", expiry, "quantity", "1");
+        try (Connection holder = LocalDatabase.connect();
+                Connection watcher = LocalDatabase.connect();
+                Statement hold = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // The lock every command takes on its vault (Hibernate's PESSIMISTIC_WRITE on PostgreSQL).
+            hold.executeQuery("SELECT 1 FROM vault WHERE id = 'calm' FOR NO KEY UPDATE").close();
+
+            // A quote moves no money: it is priced on the vault as last committed, lock or no lock.
+            Response quote = CompletableFuture.supplyAsync(() -> as(trader).body(ask)
+                    .post("/api/v1/vaults/calm/quotes")).get(20, TimeUnit.SECONDS);
+            assertThat(quote.statusCode()).as(quote.asString()).isEqualTo(201);
+            String quoteId = quote.jsonPath().getString("quoteId");
+
+            // Taking it moves money, so the trade waits for the vault until the holder lets go.
+            CompletableFuture<Response> trade = CompletableFuture.supplyAsync(() -> as(trader)
+                    .header("Idempotency-Key", "calm-1").body(Map.of("quoteId", quoteId, "maxPremium", "1000"))
+                    .post("/api/v1/vaults/calm/trades"));
+            awaitWaiters(watcher, 1);
+            assertThat(trade).isNotDone();
+            holder.rollback();
+            Response traded = trade.get(30, TimeUnit.SECONDS);
+            assertThat(traded.statusCode()).as(traded.asString()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void quotesAskedAtOnceAreNumberedApartAndAboveEveryNumberTheVaultHasUsed() throws Exception {
+        Api.openVault("many", "MANY", Map.of());
+        Api.price("MANY", "2000");
+        String trader = token("ravi", "trader");
+        as(token("lena", "lp")).header("Idempotency-Key", "many-seed").body(Map.of("amount", "100000"))
+                .post("/api/v1/vaults/many/deposits").then().statusCode(201);
+        String expiry = Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
+        Map<String, Object> ask = Map.of("type", "put", "strike", "1900", "expiry", expiry, "quantity", "0.5");
+        List<CompletableFuture<Response>> asked = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            asked.add(CompletableFuture.supplyAsync(() -> as(trader).body(ask).post("/api/v1/vaults/many/quotes")));
+        }
+        Set<String> ids = new HashSet<>();
+        for (CompletableFuture<Response> q : asked) {
+            Response r = q.get(30, TimeUnit.SECONDS);
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+            ids.add(r.jsonPath().getString("quoteId"));
+        }
+        assertThat(ids).hasSize(40).allMatch(id -> id.matches("many-q\\d+"));
+        try (Connection c = LocalDatabase.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM quote WHERE vault = 'many'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(40);
+        }
     }
 
     /** Waits until this many sessions other than the test's wait for a lock. */

@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Quotes and trades, each in a transaction of its own: load what the engine needs under the vault's lock, let the
- * engine price and check, store what it changed.
+ * Quotes and trades, each in a transaction of its own. A trade loads what the engine needs under the vault's lock,
+ * lets the engine price and check, and stores what it changed; a quote needs no lock.
  */
 @ApplicationScoped
 public class TradingCommands {
@@ -32,23 +32,30 @@ public class TradingCommands {
     private final VaultMetrics metrics;
     private final CommandTransaction transaction;
     private final Idempotency idempotency;
+    private final QuoteNumbers quoteNumbers;
 
     public TradingCommands(VaultBooks books, ServiceClock clock, VaultMetrics metrics,
-            CommandTransaction transaction, Idempotency idempotency) {
+            CommandTransaction transaction, Idempotency idempotency, QuoteNumbers quoteNumbers) {
         this.books = books;
         this.clock = clock;
         this.metrics = metrics;
         this.transaction = transaction;
         this.idempotency = idempotency;
+        this.quoteNumbers = quoteNumbers;
     }
 
-    /** A quote for the trader, stored with its owner. */
+    /**
+     * A quote for the trader, stored with its owner. It takes no lock on the vault: a quote moves no money and
+     * leaves the vault as it is, and the trade that takes it checks every policy again under the lock. It is priced
+     * on the vault as last committed, numbered from the quote sequence.
+     */
     public Uni<Quote> quote(String vaultId, String trader, OptionType type, Amount strike, Instant expiry,
             Quantity quantity) {
         Instant now = clock.now();
-        return transaction.run(() -> books.lock(vaultId)
+        return transaction.run(() -> books.read(vaultId)
                 .map(QuoteAsked::new)
                 .chain(asked -> books.market(asked.vault, now).map(asked::at))
+                .chain(asked -> quoteNumbers.next().map(asked::numbered))
                 .map(asked -> asked.quote(new OptionSeries(asked.vault.underlying(), asked.vault.quoteCurrency(),
                         type, strike, expiry), quantity, trader, now))
                 .chain(this::store));
@@ -78,32 +85,37 @@ public class TradingCommands {
                 .chain(this::store);
     }
 
-    /** A quote asked for: the locked vault and, once read, its market. */
-    private record QuoteAsked(VaultRecord row, VaultState vault, MarketSnapshot market) {
+    /** A quote asked for: the vault as last committed, then its market and the quote's number as they are read. */
+    private record QuoteAsked(VaultState vault, MarketSnapshot market, long number) {
 
         QuoteAsked(VaultRecord row) {
-            this(row, Aggregates.vault(row), null);
+            this(Aggregates.vault(row), null, 0);
         }
 
         QuoteAsked at(MarketSnapshot snapshot) {
-            return new QuoteAsked(row, vault, snapshot);
+            return new QuoteAsked(vault, snapshot, number);
+        }
+
+        QuoteAsked numbered(long quoteNumber) {
+            return new QuoteAsked(vault, market, quoteNumber);
         }
 
         Quoted quote(OptionSeries series, Quantity quantity, String trader, Instant now) {
-            Outcome<VaultEngine.QuoteResult> outcome = VaultEngine.quote(vault, series, quantity, trader, market, now);
-            return new Quoted(row, outcome, VaultBooks.accepted(outcome));
+            Outcome<VaultEngine.QuoteResult> outcome = VaultEngine.quote(vault, series, quantity, trader, market, now,
+                    number);
+            return new Quoted(outcome, VaultBooks.accepted(outcome));
         }
     }
 
-    /** The engine's quote, to be stored. */
-    private record Quoted(VaultRecord row, Outcome<VaultEngine.QuoteResult> outcome, VaultEngine.QuoteResult result) {
+    /** The engine's quote, to be stored; the vault is unchanged. */
+    private record Quoted(Outcome<VaultEngine.QuoteResult> outcome, VaultEngine.QuoteResult result) {
     }
 
     private Uni<Quote> store(Quoted quoted) {
-        VaultEngine.QuoteResult result = quoted.result();
-        return Aggregates.record(result.quote()).persist()
-                .chain(() -> books.record(quoted.row(), result.vault(), quoted.outcome()))
-                .replaceWith(result.quote());
+        Quote quote = quoted.result().quote();
+        return Aggregates.record(quote).persist()
+                .chain(() -> books.append(quoted.outcome().journal(), quoted.outcome().events()))
+                .replaceWith(quote);
     }
 
     /** A quote being taken: the locked vault, the quote, then the market and the series' book as they are read. */

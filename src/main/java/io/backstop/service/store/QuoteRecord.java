@@ -1,10 +1,13 @@
 package io.backstop.service.store;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A row of {@code quote}: an offer made to one trader, taken at most once. */
 @Entity
@@ -29,4 +32,11 @@ public class QuoteRecord extends PanacheEntityBase {
     public Instant issuedAt;
     public Instant validUntil;
     public boolean taken;
+
+    /** {@code count} fresh quote numbers from {@code quote_number}, each unique across every instance. */
+    public static Uni<List<Long>> numbers(int count) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                "SELECT nextval('quote_number') FROM generate_series(1, ?1)", Long.class)
+                .setParameter(1, count).getResultList());
+    }
 }

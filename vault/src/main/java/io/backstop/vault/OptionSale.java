@@ -31,17 +31,16 @@ final class OptionSale {
     private OptionSale() {
     }
 
-    /** See {@link VaultEngine#quote}. */
+    /** See {@link VaultEngine#quote}; the quote is numbered {@code number} and the vault's sequence set to it. */
     static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
-            MarketSnapshot market, Instant now) {
+            MarketSnapshot market, Instant now, long number) {
         PricedSale sale = priceSale(vault, SeriesMark.of(series, market, vault.parameters(), now), quantity);
         if (sale.rejection().isPresent()) {
             return Outcome.rejected(sale.rejection().get());
         }
-        long sequence = vault.sequence() + 1;
-        Quote quote = new Quote(vault.id() + "-q" + sequence, vault.id(), trader, series, quantity, sale.breakdown(),
+        Quote quote = new Quote(vault.id() + "-q" + number, vault.id(), trader, series, quantity, sale.breakdown(),
                 sale.collateral(), now, now.plus(vault.parameters().quoteValidity()), false);
-        return new Outcome.Accepted<>(new QuoteResult(vault.withSequence(sequence), quote),
+        return new Outcome.Accepted<>(new QuoteResult(vault.withSequence(number), quote),
                 List.of(new VaultEvent.QuoteIssued(vault.id(), now, quote.id(), series.id(), quantity,
                         quote.premium(), quote.validUntil())), List.of());
     }

@@ -2,6 +2,7 @@ package io.backstop.vault;
 
 import io.backstop.vault.ledger.JournalEntry;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What a command produced: either the new state with its events and journal entries, or a typed rejection with
@@ -60,5 +61,13 @@ public sealed interface Outcome<T> {
     /** The journal of an accepted command, empty for a rejection. */
     default List<JournalEntry> journal() {
         return this instanceof Accepted<T> a ? a.journal() : List.of();
+    }
+
+    /** The same outcome with its result mapped, events and journal kept; a rejection stays as it is. */
+    default <R> Outcome<R> map(Function<T, R> f) {
+        if (this instanceof Accepted<T> a) {
+            return new Accepted<>(f.apply(a.result()), a.events(), a.journal());
+        }
+        return new Rejected<>(rejection());
     }
 }

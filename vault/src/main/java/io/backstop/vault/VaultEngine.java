@@ -112,7 +112,22 @@ public final class VaultEngine {
      */
     public static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
             MarketSnapshot market, Instant now) {
-        return inRange(() -> OptionSale.quote(vault, series, quantity, trader, market, now),
+        return inRange(() -> OptionSale.quote(vault, series, quantity, trader, market, now, vault.sequence() + 1),
+                () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
+    }
+
+    /**
+     * The same quote, numbered by the caller and leaving the vault as it is: for a service that quotes without
+     * serialising on the vault (a quote moves no money, and {@link #buy} checks every policy again when it is
+     * taken). The result's vault is {@code vault} unchanged.
+     *
+     * @param number the quote's number, unique within the vault (the quote's id is {@code <vault>-q<number>}),
+     *               for instance from a database sequence started above every sequence number the vault has used
+     */
+    public static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
+            MarketSnapshot market, Instant now, long number) {
+        return inRange(() -> OptionSale.quote(vault, series, quantity, trader, market, now, number)
+                .map(r -> new QuoteResult(vault, r.quote())),
                 () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
     }
 

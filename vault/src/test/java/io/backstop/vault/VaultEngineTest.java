@@ -169,6 +169,28 @@ class VaultEngineTest {
     }
 
     @Test
+    void numberedQuote_leavesTheVaultAsItIsAndPricesAsTheSequencedOne() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries call = w.series(OptionType.CALL, 2000, 7);
+        VaultState before = w.vault;
+        var sequenced = VaultEngine.quote(w.vault, call, Quantity.parse("1"), "bob", w.market, w.now);
+        var numbered = VaultEngine.quote(w.vault, call, Quantity.parse("1"), "bob", w.market, w.now, 9_000);
+
+        assertThat(numbered.result().vault()).isSameAs(before);
+        assertThat(numbered.result().quote().id()).isEqualTo(before.id() + "-q9000");
+        assertThat(numbered.result().quote().breakdown()).isEqualTo(sequenced.result().quote().breakdown());
+        assertThat(numbered.result().quote().collateral()).isEqualTo(sequenced.result().quote().collateral());
+        assertThat(numbered.events()).singleElement().isInstanceOf(VaultEvent.QuoteIssued.class);
+        assertThat(numbered.journal()).isEmpty();
+        // Taken under the lock, it is checked and priced as any quote is.
+        var bought = VaultEngine.buy(w.vault, null, numbered.result().quote(), null, "bob", w.market, w.now);
+        assertThat(bought.result().position().premium()).isEqualTo(sequenced.result().quote().premium());
+        assertThat(VaultEngine.quote(w.vault, call, Quantity.ofUnits(1L << 60), "bob", w.market, w.now, 1)
+                .rejection().code()).isEqualTo(RejectionCode.INVALID_AMOUNT);
+    }
+
+    @Test
     void marketOrder_paysTheQuotedPremiumUnlessItExceedsTheLimit() {
         VaultWorld w = new VaultWorld();
         w.deposit("alice", USD_10K);
