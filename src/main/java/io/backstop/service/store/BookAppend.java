@@ -12,14 +12,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * {@code journal_entry_number} in the order given, and the events into the outbox. One statement instead of one per
  * row and one for the numbers: under the vault's lock every round trip is time another command waits.
  *
- * <p>Large appends (a settlement pays every position) go in chunks that end on an entry's last posting, each within
- * PostgreSQL's limit on parameters; the chunks run one after another in the command's transaction, so entry numbers
- * still ascend in the order given.
+ * <p>Large appends (a settlement pays every position: an entry and an event each) go in runs, the postings' ending on
+ * an entry's last posting, each within PostgreSQL's limit on parameters; they run one after another in the command's
+ * transaction, so entry numbers and event ids still ascend in the order given.
  */
 public final class BookAppend {
 
-    /** Rows per statement: 8 parameters each stays under PostgreSQL's 65,535 and keeps a statement's text short. */
-    static final int ROWS_PER_STATEMENT = 500;
+    /**
+     * Rows per statement: at 8 parameters a posting (5 an event) a run stays well under PostgreSQL's 65,535
+     * parameters, with room for the entry that ends it.
+     */
+    static final int ROWS_PER_STATEMENT = 2_000;
 
     private final List<Posting> postings = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
@@ -58,40 +61,57 @@ public final class BookAppend {
 
     /** Writes everything added, in the session's transaction. */
     public Uni<Void> write() {
-        List<List<Posting>> chunks = chunks();
         Uni<Void> written = Uni.createFrom().voidItem();
-        for (int i = 0; i < chunks.size(); i++) {
-            List<Posting> chunk = chunks.get(i);
-            List<Event> withIt = i == chunks.size() - 1 ? events : List.of();
-            written = written.chain(() -> execute(chunk, withIt));
+        for (Statement statement : statements()) {
+            written = written.chain(() -> Panache.getSession().chain(session -> bind(
+                    session.createNativeQuery(statement.sql()), statement.parameters()).executeUpdate()))
+                    .replaceWithVoid();
         }
-        return chunks.isEmpty() && !events.isEmpty() ? written.chain(() -> execute(List.of(), events)) : written;
+        return written;
     }
 
-    /** The postings in runs of whole entries, each run at most {@link #ROWS_PER_STATEMENT} rows where it can be. */
-    private List<List<Posting>> chunks() {
-        List<List<Posting>> chunks = new ArrayList<>();
-        List<Posting> current = new ArrayList<>();
-        for (int i = 0; i < postings.size(); i++) {
-            Posting p = postings.get(i);
-            current.add(p);
-            boolean entryEnds = i == postings.size() - 1 || postings.get(i + 1).entry() != p.entry();
-            if (entryEnds && current.size() >= ROWS_PER_STATEMENT) {
-                chunks.add(current);
+    /** A statement to run and its parameters, {@code ?1} first. */
+    record Statement(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * The statements that write everything added: one when the postings and the events each fit in
+     * {@link #ROWS_PER_STATEMENT} rows (every command but a large settlement), else the postings in runs of whole
+     * entries and then the events, each run a statement.
+     */
+    List<Statement> statements() {
+        List<List<Posting>> postingRuns = runs(postings, true);
+        List<List<Event>> eventRuns = runs(events, false);
+        List<Statement> statements = new ArrayList<>();
+        if (postingRuns.size() <= 1 && eventRuns.size() <= 1) {
+            if (!postingRuns.isEmpty() || !eventRuns.isEmpty()) {
+                statements.add(statement(postingRuns.isEmpty() ? List.of() : postingRuns.get(0),
+                        eventRuns.isEmpty() ? List.of() : eventRuns.get(0)));
+            }
+            return statements;
+        }
+        postingRuns.forEach(run -> statements.add(statement(run, List.of())));
+        eventRuns.forEach(run -> statements.add(statement(List.of(), run)));
+        return statements;
+    }
+
+    /** Rows in runs of at most {@link #ROWS_PER_STATEMENT}; postings end a run only where an entry ends. */
+    private static <T> List<List<T>> runs(List<T> rows, boolean wholeEntries) {
+        List<List<T>> runs = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            current.add(rows.get(i));
+            boolean canEnd = !wholeEntries || i == rows.size() - 1
+                    || ((Posting) rows.get(i + 1)).entry() != ((Posting) rows.get(i)).entry();
+            if (canEnd && current.size() >= ROWS_PER_STATEMENT) {
+                runs.add(current);
                 current = new ArrayList<>();
             }
         }
         if (!current.isEmpty()) {
-            chunks.add(current);
+            runs.add(current);
         }
-        return chunks;
-    }
-
-    private static Uni<Void> execute(List<Posting> postings, List<Event> events) {
-        List<Object> parameters = new ArrayList<>();
-        String sql = statement(postings, events, parameters);
-        return Panache.getSession().chain(session -> bind(session.createNativeQuery(sql), parameters)
-                .executeUpdate()).replaceWithVoid();
+        return runs;
     }
 
     private static Mutiny.MutationQuery bind(Mutiny.MutationQuery query, List<Object> parameters) {
@@ -105,7 +125,8 @@ public final class BookAppend {
      * The statement: the entry numbers drawn once in a materialised CTE (a volatile function is never re-run), the
      * postings joined to them and inserted in the order given, then the events; the last part is the main statement.
      */
-    static String statement(List<Posting> postings, List<Event> events, List<Object> parameters) {
+    private static Statement statement(List<Posting> postings, List<Event> events) {
+        List<Object> parameters = new ArrayList<>();
         List<String> parts = new ArrayList<>();
         if (!postings.isEmpty()) {
             int first = postings.get(0).entry();
@@ -152,10 +173,11 @@ public final class BookAppend {
             }
             parts.add("INSERT INTO vault_event (vault, at, type, payload, public_payload, relayed) VALUES " + values);
         }
-        return switch (parts.size()) {
+        String sql = switch (parts.size()) {
             case 1 -> parts.get(0);
             case 2 -> "WITH " + parts.get(0) + " " + parts.get(1);
             default -> "WITH " + parts.get(0) + ", postings AS (" + parts.get(1) + ") " + parts.get(2);
         };
+        return new Statement(sql, parameters);
     }
 }
