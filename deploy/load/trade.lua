@@ -2,7 +2,8 @@
 -- Each wrk thread keeps the quotes it has been given; a connection that is free takes one with a trade (a fresh
 -- Idempotency-Key) or, when none is waiting, asks for a new quote. A trade counts once the service answers 201.
 -- Environment: TOKEN (a trader's bearer token), VAULTS (comma-separated ids), EXPIRY (ISO-8601), RUN (a tag that
--- keeps this run's idempotency keys apart from earlier runs'), MODE ("trade" or "quote": quotes only).
+-- keeps this run's idempotency keys apart from earlier runs'), MODE ("trade" or "quote": quotes only), STRIKE (of
+-- the call, 2000 unless given).
 
 local threads = {}
 
@@ -16,6 +17,7 @@ function init(args)
   mode = os.getenv("MODE") or "trade"
   run = os.getenv("RUN") or tostring(os.time())
   expiry = os.getenv("EXPIRY")
+  strike = os.getenv("STRIKE") or "2000"
   vaults = {}
   for v in string.gmatch(os.getenv("VAULTS") or "eth-usd", "[^,]+") do table.insert(vaults, v) end
   waiting = {}          -- {vault, quoteId} given to this thread and not traded yet
@@ -35,7 +37,7 @@ function request()
   headers["Idempotency-Key"] = nil
   local vault = vaults[(sent % #vaults) + 1]
   return wrk.format("POST", "/api/v1/vaults/" .. vault .. "/quotes", headers,
-    '{"type":"call","strike":"2000","expiry":"' .. expiry .. '","quantity":"0.01"}')
+    '{"type":"call","strike":"' .. strike .. '","expiry":"' .. expiry .. '","quantity":"0.01"}')
 end
 
 function response(status, headers, body)
@@ -61,6 +63,6 @@ function done(summary, latency, requests)
     r = r + thread:get("refused")
   end
   local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT quotes=%d trades=%d refused=%d seconds=%.2f p50_ms=%.2f p99_ms=%.2f\n",
-    q, t, r, seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+  io.write(string.format("RESULT quotes=%d trades=%d refused=%d seconds=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+    q, t, r, seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end

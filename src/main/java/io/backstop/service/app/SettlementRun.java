@@ -23,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Settles expired series at the time-weighted oracle price of their window, each in its own transaction under the
@@ -32,6 +33,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SettlementRun {
+
+    private static final Logger LOG = Logger.getLogger(SettlementRun.class);
 
     /** How one series ended: settled with a report, or still pending with the reason. */
     public record Attempt(String vault, String series, SettlementReport report, String pendingReason) {
@@ -107,16 +110,21 @@ public class SettlementRun {
     private Uni<Attempt> settleAt(Expired expired, Amount price, Instant now) {
         VaultState vault = expired.vault();
         SeriesBook book = expired.book();
+        long started = System.nanoTime();
         return books.unsettled(vault)
                 .chain(unsettled -> PositionRecord.ofSeries(vault.id(), book.id())
                         .map(positionRows -> payOut(expired, book, unsettled, positionRows, price, now)))
                 .chain(paid -> settlementRecord(vault.id(), paid.report(), now).persist()
+                        .chain(() -> PositionRecord.recordPayouts(paid.positions()))
                         .chain(() -> books.record(expired.row(), paid.vault(), paid.outcome()))
+                        .invoke(() -> LOG.infof("settled %s/%s at %s: %d positions written in %d ms", vault.id(),
+                                book.id(), price, paid.positions().size(), (System.nanoTime() - started) / 1_000_000))
                         .replaceWith(new Attempt(vault.id(), book.id(), paid.report(), null)));
     }
 
     /** The engine's settlement of a series, written onto the rows it changed. */
-    private record Paid(Outcome<VaultEngine.SettlementResult> outcome, VaultState vault, SettlementReport report) {
+    private record Paid(Outcome<VaultEngine.SettlementResult> outcome, VaultState vault, SettlementReport report,
+            List<Position> positions) {
     }
 
     private static Paid payOut(Expired expired, SeriesBook book, List<SeriesBook> unsettled,
@@ -129,12 +137,9 @@ public class SettlementRun {
         Outcome<VaultEngine.SettlementResult> settled = VaultEngine.settleAndPayOut(vault, book, positions, price,
                 othersValue, now);
         VaultEngine.SettlementResult result = VaultBooks.accepted(settled);
-        for (int i = 0; i < result.positions().size(); i++) {
-            Aggregates.write(result.positions().get(i), positionRows.get(i));
-        }
         Aggregates.write(result.series(), expired.seriesRow());
         expired.seriesRow().pendingReason = null;
-        return new Paid(settled, result.vault(), result.report());
+        return new Paid(settled, result.vault(), result.report(), result.positions());
     }
 
     private static SettlementRecord settlementRecord(String vault, SettlementReport r, Instant now) {
