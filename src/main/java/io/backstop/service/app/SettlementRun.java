@@ -113,7 +113,7 @@ public class SettlementRun {
         long started = System.nanoTime();
         return books.unsettled(vault)
                 .chain(unsettled -> PositionRecord.ofSeries(vault.id(), book.id())
-                        .map(positionRows -> payOut(expired, book, unsettled, positionRows, price, now)))
+                        .map(positions -> payOut(expired, book, unsettled, positions, price, now)))
                 .chain(paid -> settlementRecord(vault.id(), paid.report(), now).persist()
                         .chain(() -> PositionRecord.recordPayouts(paid.positions()))
                         .chain(() -> books.record(expired.row(), paid.vault(), paid.outcome()))
@@ -128,12 +128,11 @@ public class SettlementRun {
     }
 
     private static Paid payOut(Expired expired, SeriesBook book, List<SeriesBook> unsettled,
-            List<PositionRecord> positionRows, Amount price, Instant now) {
+            List<Position> positions, Amount price, Instant now) {
         VaultState vault = expired.vault();
         // Other series are valued at the settlement price: the freshest consensus price there is.
         List<SeriesBook> others = unsettled.stream().filter(b -> !b.id().equals(book.id())).toList();
         Valuation othersValue = Valuation.of(others, MarketSnapshot.at(price.toDouble()), vault.parameters(), now);
-        List<Position> positions = positionRows.stream().map(Aggregates::position).toList();
         Outcome<VaultEngine.SettlementResult> settled = VaultEngine.settleAndPayOut(vault, book, positions, price,
                 othersValue, now);
         VaultEngine.SettlementResult result = VaultBooks.accepted(settled);

@@ -158,12 +158,6 @@ public final class Aggregates {
         return r;
     }
 
-    /** A position of a row. */
-    public static Position position(PositionRecord r) {
-        return new Position(r.id, r.vault, r.owner, r.series, Quantity.ofUnits(r.quantity), Amount.ofUnits(r.premium),
-                r.payout == null ? null : Amount.ofUnits(r.payout), r.paidOut);
-    }
-
     /** Writes a position into a row (new or loaded). */
     public static PositionRecord write(Position p, PositionRecord r) {
         r.id = p.id();

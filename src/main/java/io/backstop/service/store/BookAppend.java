@@ -3,6 +3,7 @@ package io.backstop.service.store;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -12,17 +13,27 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * {@code journal_entry_number} in the order given, and the events into the outbox. One statement instead of one per
  * row and one for the numbers: under the vault's lock every round trip is time another command waits.
  *
- * <p>Large appends (a settlement pays every position: an entry and an event each) go in runs, the postings' ending on
- * an entry's last posting, each within PostgreSQL's limit on parameters; they run one after another in the command's
- * transaction, so entry numbers and event ids still ascend in the order given.
+ * <p>The statement's text never changes: its columns travel as arrays ({@code unnest}), so a trade's six postings
+ * and a settlement's 200,000 bind the same 14 parameters, and the statement is parsed and prepared once.
  */
 public final class BookAppend {
 
     /**
-     * Rows per statement: at 8 parameters a posting (5 an event) a run stays well under PostgreSQL's 65,535
-     * parameters, with room for the entry that ends it.
+     * The entry numbers are drawn in a materialised CTE (a volatile function is never re-run) and ascend with the
+     * entries; postings then events are inserted in the order given, so their ids ascend the same way.
      */
-    static final int ROWS_PER_STATEMENT = 2_000;
+    static final String SQL = "WITH numbers AS MATERIALIZED (SELECT row_number() OVER (ORDER BY n) AS i, n FROM "
+            + "(SELECT nextval('journal_entry_number') AS n FROM generate_series(1, ?1)) drawn), "
+            + "postings AS (INSERT INTO journal (entry, vault, at, memo, account, series, side, amount) "
+            + "SELECT numbers.n, p.vault, CAST(p.at AS timestamptz), p.memo, p.account, p.series, p.side, p.amount "
+            + "FROM unnest(CAST(?2 AS int[]), CAST(?3 AS text[]), CAST(?4 AS text[]), CAST(?5 AS text[]), "
+            + "CAST(?6 AS text[]), CAST(?7 AS text[]), CAST(?8 AS text[]), CAST(?9 AS bigint[])) WITH ORDINALITY "
+            + "AS p(i, vault, at, memo, account, series, side, amount, k) JOIN numbers ON numbers.i = p.i "
+            + "ORDER BY p.k) "
+            + "INSERT INTO vault_event (vault, at, type, payload, public_payload, relayed) "
+            + "SELECT e.vault, CAST(e.at AS timestamptz), e.type, e.payload, e.public_payload, false "
+            + "FROM unnest(CAST(?10 AS text[]), CAST(?11 AS text[]), CAST(?12 AS text[]), CAST(?13 AS text[]), "
+            + "CAST(?14 AS text[])) WITH ORDINALITY AS e(vault, at, type, payload, public_payload, k) ORDER BY e.k";
 
     private final List<Posting> postings = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
@@ -59,59 +70,59 @@ public final class BookAppend {
         return this;
     }
 
-    /** Writes everything added, in the session's transaction. */
+    /** Writes everything added, in the session's transaction; nothing at all when nothing was added. */
     public Uni<Void> write() {
-        Uni<Void> written = Uni.createFrom().voidItem();
-        for (Statement statement : statements()) {
-            written = written.chain(() -> Panache.getSession().chain(session -> bind(
-                    session.createNativeQuery(statement.sql()), statement.parameters()).executeUpdate()))
-                    .replaceWithVoid();
+        if (postings.isEmpty() && events.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return written;
+        List<Object> parameters = parameters();
+        return Panache.getSession().chain(session -> bind(session.createNativeQuery(SQL), parameters)
+                .executeUpdate()).replaceWithVoid();
     }
 
-    /** A statement to run and its parameters, {@code ?1} first. */
-    record Statement(String sql, List<Object> parameters) {
+    /** {@link #SQL}'s parameters, {@code ?1} first: the number of entries, then one array per column. */
+    List<Object> parameters() {
+        int n = postings.size();
+        Integer[] entry = new Integer[n];
+        String[] vault = new String[n];
+        String[] at = new String[n];
+        String[] memo = new String[n];
+        String[] account = new String[n];
+        String[] series = new String[n];
+        String[] side = new String[n];
+        Long[] amount = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Posting p = postings.get(i);
+            entry[i] = p.entry();
+            vault[i] = p.vault();
+            at[i] = micros(p.at());
+            memo[i] = p.memo();
+            account[i] = p.account();
+            series[i] = p.series();
+            side[i] = p.side();
+            amount[i] = p.amount();
+        }
+        int m = events.size();
+        String[] eventVault = new String[m];
+        String[] eventAt = new String[m];
+        String[] type = new String[m];
+        String[] payload = new String[m];
+        String[] publicPayload = new String[m];
+        for (int i = 0; i < m; i++) {
+            Event e = events.get(i);
+            eventVault[i] = e.vault();
+            eventAt[i] = micros(e.at());
+            type[i] = e.type();
+            payload[i] = e.payload();
+            publicPayload[i] = e.publicPayload();
+        }
+        return List.of(entries, entry, vault, at, memo, account, series, side, amount, eventVault, eventAt, type,
+                payload, publicPayload);
     }
 
-    /**
-     * The statements that write everything added: one when the postings and the events each fit in
-     * {@link #ROWS_PER_STATEMENT} rows (every command but a large settlement), else the postings in runs of whole
-     * entries and then the events, each run a statement.
-     */
-    List<Statement> statements() {
-        List<List<Posting>> postingRuns = runs(postings, true);
-        List<List<Event>> eventRuns = runs(events, false);
-        List<Statement> statements = new ArrayList<>();
-        if (postingRuns.size() <= 1 && eventRuns.size() <= 1) {
-            if (!postingRuns.isEmpty() || !eventRuns.isEmpty()) {
-                statements.add(statement(postingRuns.isEmpty() ? List.of() : postingRuns.get(0),
-                        eventRuns.isEmpty() ? List.of() : eventRuns.get(0)));
-            }
-            return statements;
-        }
-        postingRuns.forEach(run -> statements.add(statement(run, List.of())));
-        eventRuns.forEach(run -> statements.add(statement(List.of(), run)));
-        return statements;
-    }
-
-    /** Rows in runs of at most {@link #ROWS_PER_STATEMENT}; postings end a run only where an entry ends. */
-    private static <T> List<List<T>> runs(List<T> rows, boolean wholeEntries) {
-        List<List<T>> runs = new ArrayList<>();
-        List<T> current = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            current.add(rows.get(i));
-            boolean canEnd = !wholeEntries || i == rows.size() - 1
-                    || ((Posting) rows.get(i + 1)).entry() != ((Posting) rows.get(i)).entry();
-            if (canEnd && current.size() >= ROWS_PER_STATEMENT) {
-                runs.add(current);
-                current = new ArrayList<>();
-            }
-        }
-        if (!current.isEmpty()) {
-            runs.add(current);
-        }
-        return runs;
+    /** ISO-8601 to the microsecond, PostgreSQL's precision: the digits beyond are dropped, as a bound instant's are. */
+    private static String micros(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     private static Mutiny.MutationQuery bind(Mutiny.MutationQuery query, List<Object> parameters) {
@@ -119,65 +130,5 @@ public final class BookAppend {
             query.setParameter(i + 1, parameters.get(i));
         }
         return query;
-    }
-
-    /**
-     * The statement: the entry numbers drawn once in a materialised CTE (a volatile function is never re-run), the
-     * postings joined to them and inserted in the order given, then the events; the last part is the main statement.
-     */
-    private static Statement statement(List<Posting> postings, List<Event> events) {
-        List<Object> parameters = new ArrayList<>();
-        List<String> parts = new ArrayList<>();
-        if (!postings.isEmpty()) {
-            int first = postings.get(0).entry();
-            int count = postings.get(postings.size() - 1).entry() - first + 1;
-            parameters.add(count);
-            StringBuilder values = new StringBuilder();
-            for (int k = 0; k < postings.size(); k++) {
-                Posting p = postings.get(k);
-                values.append(k == 0 ? "" : ", ").append("(CAST(").append(k).append(" AS int), CAST(")
-                        .append(p.entry() - first + 1).append(" AS bigint)");
-                for (String cast : new String[] {"text", "timestamptz", "text", "text", "text", "text", "bigint"}) {
-                    parameters.add(null);
-                    values.append(", CAST(?").append(parameters.size()).append(" AS ").append(cast).append(')');
-                }
-                int at = parameters.size() - 7;
-                parameters.set(at, p.vault());
-                parameters.set(at + 1, p.at());
-                parameters.set(at + 2, p.memo());
-                parameters.set(at + 3, p.account());
-                parameters.set(at + 4, p.series());
-                parameters.set(at + 5, p.side());
-                parameters.set(at + 6, p.amount());
-                values.append(')');
-            }
-            parts.add("numbers AS MATERIALIZED (SELECT row_number() OVER (ORDER BY n) AS i, n FROM "
-                    + "(SELECT nextval('journal_entry_number') AS n FROM generate_series(1, ?1)) drawn)");
-            parts.add("INSERT INTO journal (entry, vault, at, memo, account, series, side, amount) "
-                    + "SELECT numbers.n, p.vault, p.at, p.memo, p.account, p.series, p.side, p.amount FROM (VALUES "
-                    + values + ") AS p(k, i, vault, at, memo, account, series, side, amount) "
-                    + "JOIN numbers ON numbers.i = p.i ORDER BY p.k");
-        }
-        if (!events.isEmpty()) {
-            StringBuilder values = new StringBuilder();
-            for (Event e : events) {
-                values.append(values.isEmpty() ? "" : ", ").append('(');
-                Object[] columns = {e.vault(), e.at(), e.type(), e.payload(), e.publicPayload()};
-                String[] casts = {"text", "timestamptz", "text", "text", "text"};
-                for (int c = 0; c < columns.length; c++) {
-                    parameters.add(columns[c]);
-                    values.append(c == 0 ? "" : ", ").append("CAST(?").append(parameters.size()).append(" AS ")
-                            .append(casts[c]).append(')');
-                }
-                values.append(", false)");
-            }
-            parts.add("INSERT INTO vault_event (vault, at, type, payload, public_payload, relayed) VALUES " + values);
-        }
-        String sql = switch (parts.size()) {
-            case 1 -> parts.get(0);
-            case 2 -> "WITH " + parts.get(0) + " " + parts.get(1);
-            default -> "WITH " + parts.get(0) + ", postings AS (" + parts.get(1) + ") " + parts.get(2);
-        };
-        return new Statement(sql, parameters);
     }
 }

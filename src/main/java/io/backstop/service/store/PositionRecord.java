@@ -1,5 +1,7 @@
 package io.backstop.service.store;
 
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.quote.Position;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -36,14 +38,21 @@ public class PositionRecord extends PanacheEntityBase {
     }
 
     /**
-     * The positions of one series, in the order they were opened, read-only: a settlement reads them all and
-     * writes their payouts back with {@link #recordPayouts}, so the session need not watch 100,000 rows for
-     * changes.
+     * The positions of one series, in the order they were opened, as the engine's positions and not as entities: a
+     * settlement reads them all and writes their payouts back with {@link #recordPayouts}, and 100,000 entities in
+     * the session would be checked for changes before each of its statements.
      */
-    public static Uni<List<PositionRecord>> ofSeries(String vault, String series) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery(
-                "from PositionRecord where vault = ?1 and series = ?2 order by id", PositionRecord.class)
-                .setParameter(1, vault).setParameter(2, series).setReadOnly(true).getResultList());
+    public static Uni<List<Position>> ofSeries(String vault, String series) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("select id, vault, owner, series, "
+                + "quantity, premium, payout, paidOut from PositionRecord where vault = ?1 and series = ?2 order by id",
+                Object[].class).setParameter(1, vault).setParameter(2, series).getResultList())
+                .map(rows -> rows.stream().map(PositionRecord::position).toList());
+    }
+
+    private static Position position(Object[] r) {
+        return new Position((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                Quantity.ofUnits((Long) r[4]), Amount.ofUnits((Long) r[5]), r[6] == null ? null
+                : Amount.ofUnits((Long) r[6]), (Boolean) r[7]);
     }
 
     /**
@@ -61,21 +70,18 @@ public class PositionRecord extends PanacheEntityBase {
     }
 
     private static Mutiny.MutationQuery payouts(Mutiny.Session session, List<Position> run) {
-        StringBuilder values = new StringBuilder();
-        List<Object> parameters = new ArrayList<>(run.size() * 3);
-        for (Position p : run) {
-            int n = parameters.size();
-            values.append(n == 0 ? "" : ", ").append("(CAST(?").append(n + 1).append(" AS text), CAST(?")
-                    .append(n + 2).append(" AS bigint), CAST(?").append(n + 3).append(" AS boolean))");
-            parameters.add(p.id());
-            parameters.add(p.payout() == null ? null : p.payout().units());
-            parameters.add(p.paidOut());
+        String[] ids = new String[run.size()];
+        Long[] payouts = new Long[run.size()];
+        Boolean[] paid = new Boolean[run.size()];
+        for (int i = 0; i < run.size(); i++) {
+            Position p = run.get(i);
+            ids[i] = p.id();
+            payouts[i] = p.payout() == null ? null : p.payout().units();
+            paid[i] = p.paidOut();
         }
-        Mutiny.MutationQuery query = session.createNativeQuery("UPDATE position SET payout = v.payout, "
-                + "paid_out = v.paid FROM (VALUES " + values + ") AS v(id, payout, paid) WHERE position.id = v.id");
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query;
+        // Three array parameters, whatever the run's length: the statement's text and its parsing stay the same.
+        return session.createNativeQuery("UPDATE position SET payout = v.payout, paid_out = v.paid FROM "
+                + "unnest(CAST(?1 AS text[]), CAST(?2 AS bigint[]), CAST(?3 AS boolean[])) AS v(id, payout, paid) "
+                + "WHERE position.id = v.id").setParameter(1, ids).setParameter(2, payouts).setParameter(3, paid);
     }
 }
