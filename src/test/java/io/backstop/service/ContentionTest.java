@@ -166,22 +166,66 @@ class ContentionTest {
         }
     }
 
+    @Test
+    void tradesQueueInTheServiceNotOnTheVaultsLockAndAllGoThroughInTheEnd() throws Exception {
+        Api.openVault("queue", "QUEUE", Map.of());
+        Api.price("QUEUE", "2000");
+        String trader = token("uma", "trader");
+        as(token("lena", "lp")).header("Idempotency-Key", "queue-seed").body(Map.of("amount", "100000"))
+                .post("/api/v1/vaults/queue/deposits").then().statusCode(201);
+        String expiry = Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
+        List<String> quotes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            quotes.add(as(trader).body(Map.of("type", "call", "strike", "2000", "expiry", expiry, "quantity", "0.1"))
+                    .post("/api/v1/vaults/queue/quotes").then().statusCode(201).extract().path("quoteId"));
+        }
+        try (Connection holder = LocalDatabase.connect();
+                Connection watcher = LocalDatabase.connect();
+                Statement hold = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            hold.executeQuery("SELECT 1 FROM vault WHERE id = 'queue' FOR NO KEY UPDATE").close();
+            List<CompletableFuture<Response>> trades = new ArrayList<>();
+            for (int i = 0; i < quotes.size(); i++) {
+                String quoteId = quotes.get(i);
+                String key = "queue-" + i;
+                trades.add(CompletableFuture.supplyAsync(() -> as(trader).header("Idempotency-Key", key)
+                        .body(Map.of("quoteId", quoteId, "maxPremium", "1000")).post("/api/v1/vaults/queue/trades")));
+            }
+            // Two reach the database and wait on the lock; the other four wait in the service, holding nothing.
+            awaitWaiters(watcher, 2);
+            Thread.sleep(1_000);
+            assertThat(waiters(watcher)).isEqualTo(2);
+            assertThat(trades).noneMatch(CompletableFuture::isDone);
+            holder.rollback();
+            for (CompletableFuture<Response> trade : trades) {
+                Response r = trade.get(30, TimeUnit.SECONDS);
+                assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+            }
+        }
+        assertThat(given().get("/api/v1/vaults/queue/series").then().statusCode(200).extract()
+                .<String>path("[0].openInterest")).isEqualTo("0.6");
+    }
+
     /** Waits until this many sessions other than the test's wait for a lock. */
     private static void awaitWaiters(Connection watcher, int count) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        try (Statement s = watcher.createStatement()) {
-            while (Instant.now().isBefore(deadline)) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
-                    rs.next();
-                    if (rs.getInt(1) == count) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
+        while (Instant.now().isBefore(deadline)) {
+            if (waiters(watcher) == count) {
+                return;
             }
+            Thread.sleep(20);
         }
         throw new AssertionError("fewer than " + count + " requests waited for a lock");
+    }
+
+    /** How many sessions other than the test's wait for a lock now. */
+    private static int waiters(Connection watcher) throws Exception {
+        try (Statement s = watcher.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static double retries() {

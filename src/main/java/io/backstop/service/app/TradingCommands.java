@@ -33,15 +33,18 @@ public class TradingCommands {
     private final CommandTransaction transaction;
     private final Idempotency idempotency;
     private final QuoteNumbers quoteNumbers;
+    private final VaultAdmission admission;
 
     public TradingCommands(VaultBooks books, ServiceClock clock, VaultMetrics metrics,
-            CommandTransaction transaction, Idempotency idempotency, QuoteNumbers quoteNumbers) {
+            CommandTransaction transaction, Idempotency idempotency, QuoteNumbers quoteNumbers,
+            VaultAdmission admission) {
         this.books = books;
         this.clock = clock;
         this.metrics = metrics;
         this.transaction = transaction;
         this.idempotency = idempotency;
         this.quoteNumbers = quoteNumbers;
+        this.admission = admission;
     }
 
     /**
@@ -70,8 +73,9 @@ public class TradingCommands {
     public Uni<Idempotency.Answer> buy(Idempotency.Request request, String vaultId, String quoteId,
             Amount maxPremium, Function<VaultEngine.TradeResult, ?> answer) {
         String trader = request.subject();
-        return idempotency.once(request, new Object[] {"trade", vaultId, quoteId, maxPremium},
-                () -> buyNow(vaultId, trader, quoteId, maxPremium).map(answer));
+        return admission.admit(vaultId, () -> idempotency.once(request,
+                new Object[] {"trade", vaultId, quoteId, maxPremium},
+                () -> buyNow(vaultId, trader, quoteId, maxPremium).map(answer)));
     }
 
     private Uni<VaultEngine.TradeResult> buyNow(String vaultId, String trader, String quoteId, Amount maxPremium) {

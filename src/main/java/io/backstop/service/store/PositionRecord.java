@@ -6,13 +6,12 @@ import io.backstop.vault.quote.Position;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import java.util.ArrayList;
-import org.hibernate.reactive.mutiny.Mutiny;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /** A row of {@code position}: a trader's long position from one trade. */
 @Entity
@@ -28,9 +27,6 @@ public class PositionRecord extends PanacheEntityBase {
     public Long payout;
     public boolean paidOut;
     public Instant openedAt;
-
-    /** Rows per statement of {@link #recordPayouts}: 3 parameters each, far under PostgreSQL's 65,535. */
-    static final int ROWS_PER_STATEMENT = 5_000;
 
     /** A holder's positions, oldest first. */
     public static Uni<List<PositionRecord>> ofOwner(String owner) {
@@ -55,31 +51,23 @@ public class PositionRecord extends PanacheEntityBase {
                 : Amount.ofUnits((Long) r[6]), (Boolean) r[7]);
     }
 
-    /**
-     * Writes settled positions' payouts and paid flags, a run of rows per statement ({@code UPDATE … FROM
-     * (VALUES …)}) rather than a statement per position.
-     */
+    /** Writes settled positions' payouts and paid flags in one statement, whatever their number. */
     public static Uni<Void> recordPayouts(List<Position> settled) {
-        Uni<Void> written = Uni.createFrom().voidItem();
-        for (int from = 0; from < settled.size(); from += ROWS_PER_STATEMENT) {
-            List<Position> run = settled.subList(from, Math.min(settled.size(), from + ROWS_PER_STATEMENT));
-            written = written.chain(() -> Panache.getSession().chain(session -> payouts(session, run)
-                    .executeUpdate())).replaceWithVoid();
-        }
-        return written;
+        return settled.isEmpty() ? Uni.createFrom().voidItem()
+                : Panache.getSession().chain(session -> payouts(session, settled).executeUpdate()).replaceWithVoid();
     }
 
-    private static Mutiny.MutationQuery payouts(Mutiny.Session session, List<Position> run) {
-        String[] ids = new String[run.size()];
-        Long[] payouts = new Long[run.size()];
-        Boolean[] paid = new Boolean[run.size()];
-        for (int i = 0; i < run.size(); i++) {
-            Position p = run.get(i);
+    private static Mutiny.MutationQuery payouts(Mutiny.Session session, List<Position> settled) {
+        String[] ids = new String[settled.size()];
+        Long[] payouts = new Long[settled.size()];
+        Boolean[] paid = new Boolean[settled.size()];
+        for (int i = 0; i < settled.size(); i++) {
+            Position p = settled.get(i);
             ids[i] = p.id();
             payouts[i] = p.payout() == null ? null : p.payout().units();
             paid[i] = p.paidOut();
         }
-        // Three array parameters, whatever the run's length: the statement's text and its parsing stay the same.
+        // Three array parameters, however many positions: the statement's text and its parsing stay the same.
         return session.createNativeQuery("UPDATE position SET payout = v.payout, paid_out = v.paid FROM "
                 + "unnest(CAST(?1 AS text[]), CAST(?2 AS bigint[]), CAST(?3 AS boolean[])) AS v(id, payout, paid) "
                 + "WHERE position.id = v.id").setParameter(1, ids).setParameter(2, payouts).setParameter(3, paid);
