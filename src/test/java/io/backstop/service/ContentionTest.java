@@ -107,12 +107,8 @@ class ContentionTest {
 
     @Test
     void aQuoteIsAnsweredWhileTheVaultIsLockedAndItsTradeWaitsForTheLock() throws Exception {
-        Api.openVault("calm", "CALM", Map.of());
-        Api.price("CALM", "2000");
+        String expiry = tradingVault("calm", "CALM");
         String trader = token("quinn", "trader");
-        as(token("lena", "lp")).header("Idempotency-Key", "calm-seed").body(Map.of("amount", "100000"))
-                .post("/api/v1/vaults/calm/deposits").then().statusCode(201);
-        String expiry = Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
         Map<String, Object> ask = Map.of("type", "call", "strike", "2000", "expiry", expiry, "quantity", "1");
         try (Connection holder = LocalDatabase.connect();
                 Connection watcher = LocalDatabase.connect();
@@ -141,12 +137,8 @@ class ContentionTest {
 
     @Test
     void quotesAskedAtOnceAreNumberedApartAndAboveEveryNumberTheVaultHasUsed() throws Exception {
-        Api.openVault("many", "MANY", Map.of());
-        Api.price("MANY", "2000");
+        String expiry = tradingVault("many", "MANY");
         String trader = token("ravi", "trader");
-        as(token("lena", "lp")).header("Idempotency-Key", "many-seed").body(Map.of("amount", "100000"))
-                .post("/api/v1/vaults/many/deposits").then().statusCode(201);
-        String expiry = Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
         Map<String, Object> ask = Map.of("type", "put", "strike", "1900", "expiry", expiry, "quantity", "0.5");
         List<CompletableFuture<Response>> asked = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -168,12 +160,8 @@ class ContentionTest {
 
     @Test
     void tradesQueueInTheServiceNotOnTheVaultsLockAndAllGoThroughInTheEnd() throws Exception {
-        Api.openVault("queue", "QUEUE", Map.of());
-        Api.price("QUEUE", "2000");
+        String expiry = tradingVault("queue", "QUEUE");
         String trader = token("uma", "trader");
-        as(token("lena", "lp")).header("Idempotency-Key", "queue-seed").body(Map.of("amount", "100000"))
-                .post("/api/v1/vaults/queue/deposits").then().statusCode(201);
-        String expiry = Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
         List<String> quotes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             quotes.add(as(trader).body(Map.of("type", "call", "strike", "2000", "expiry", expiry, "quantity", "0.1"))
@@ -204,6 +192,15 @@ class ContentionTest {
         }
         assertThat(given().get("/api/v1/vaults/queue/series").then().statusCode(200).extract()
                 .<String>path("[0].openInterest")).isEqualTo("0.6");
+    }
+
+    /** Opens a vault with a price and 100,000 USD of liquidity; the expiry its tests trade, three days out. */
+    private static String tradingVault(String id, String underlying) {
+        Api.openVault(id, underlying, Map.of());
+        Api.price(underlying, "2000");
+        as(token("lena", "lp")).header("Idempotency-Key", id + "-seed").body(Map.of("amount", "100000"))
+                .post("/api/v1/vaults/" + id + "/deposits").then().statusCode(201);
+        return Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
     }
 
     /** Waits until this many sessions other than the test's wait for a lock. */

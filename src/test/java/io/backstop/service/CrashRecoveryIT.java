@@ -33,8 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged service, started with the README's command ({@code ./backstop serve --data-dir=… --port=…}) in a JVM of its own, is
- * killed with SIGKILL five times while four LPs deposit into it, and started again each time with the same command:
+ * The packaged service, started with the README's command ({@code ./backstop serve --data-dir=… --port=…}) in a
+ * JVM of its own, is killed with SIGKILL five times while four LPs deposit into it, and started again each time with
+ * the same command:
  * <ul>
  * <li>its PostgreSQL does not outlive it for long (the watchdog stops it within seconds), and when the watchdog is
  * killed too, the next start stops the orphaned server and starts as usual;</li>
