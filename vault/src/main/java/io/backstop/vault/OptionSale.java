@@ -1,6 +1,5 @@
 package io.backstop.vault;
 
-import io.backstop.vault.VaultEngine.QuoteResult;
 import io.backstop.vault.VaultEngine.TradeResult;
 import io.backstop.vault.buffer.InsuranceBuffer;
 import io.backstop.vault.collateral.CollateralPolicy;
@@ -31,8 +30,8 @@ final class OptionSale {
     private OptionSale() {
     }
 
-    /** See {@link VaultEngine#quote}; the quote is numbered {@code number} and the vault's sequence set to it. */
-    static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
+    /** See {@link VaultEngine#quote}: the quote numbered {@code number}, the vault left to the caller. */
+    static Outcome<Quote> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
             MarketSnapshot market, Instant now, long number) {
         PricedSale sale = priceSale(vault, SeriesMark.of(series, market, vault.parameters(), now), quantity);
         if (sale.rejection().isPresent()) {
@@ -40,9 +39,8 @@ final class OptionSale {
         }
         Quote quote = new Quote(vault.id() + "-q" + number, vault.id(), trader, series, quantity, sale.breakdown(),
                 sale.collateral(), now, now.plus(vault.parameters().quoteValidity()), false);
-        return new Outcome.Accepted<>(new QuoteResult(vault.withSequence(number), quote),
-                List.of(new VaultEvent.QuoteIssued(vault.id(), now, quote.id(), series.id(), quantity,
-                        quote.premium(), quote.validUntil())), List.of());
+        return new Outcome.Accepted<>(quote, List.of(new VaultEvent.QuoteIssued(vault.id(), now, quote.id(),
+                series.id(), quantity, quote.premium(), quote.validUntil())), List.of());
     }
 
     /** See {@link VaultEngine#buy}. */

@@ -112,7 +112,9 @@ public final class VaultEngine {
      */
     public static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
             MarketSnapshot market, Instant now) {
-        return inRange(() -> OptionSale.quote(vault, series, quantity, trader, market, now, vault.sequence() + 1),
+        long number = vault.sequence() + 1;
+        return inRange(() -> OptionSale.quote(vault, series, quantity, trader, market, now, number)
+                .map(quote -> new QuoteResult(vault.withSequence(number), quote)),
                 () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
     }
 
@@ -127,7 +129,7 @@ public final class VaultEngine {
     public static Outcome<QuoteResult> quote(VaultState vault, OptionSeries series, Quantity quantity, String trader,
             MarketSnapshot market, Instant now, long number) {
         return inRange(() -> OptionSale.quote(vault, series, quantity, trader, market, now, number)
-                .map(r -> new QuoteResult(vault, r.quote())),
+                .map(quote -> new QuoteResult(vault, quote)),
                 () -> "quantity " + quantity + " is out of range: its premium or collateral would overflow");
     }
 
