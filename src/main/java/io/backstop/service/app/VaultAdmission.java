@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * and the CPU its queue-mates spend keeps the lock's holder waiting between its own statements, so with many
  * clients throughput fell as connections grew (issue #23). Queued here, in memory, a trade costs nothing. The lock
  * stays the rule: another instance admits its own, and this holds no state that instance could contradict.
+ *
+ * <p>A vault's gate exists only while something is admitted or waiting for it, so requests naming vaults that do not
+ * exist leave nothing behind.
  */
 @ApplicationScoped
 public class VaultAdmission {
@@ -24,6 +27,11 @@ public class VaultAdmission {
     /** Trades per vault inside the database at once: one holding the lock, one ready to take it. */
     static final int PER_VAULT = 2;
 
+    private static final int WAITING = 0;
+    private static final int ADMITTED = 1;
+    private static final int CANCELLED = 2;
+
+    /** Each gate is read and changed only inside {@code compute} on its vault's key, which is atomic per key. */
     private final ConcurrentHashMap<String, Gate> gates = new ConcurrentHashMap<>();
 
     /**
@@ -32,11 +40,10 @@ public class VaultAdmission {
      */
     public <T> Uni<T> admit(String vaultId, Supplier<Uni<T>> command) {
         return Uni.createFrom().deferred(() -> {
-            Gate gate = gates.computeIfAbsent(vaultId, id -> new Gate());
             Ticket ticket = new Ticket(Vertx.currentContext());
             return Uni.createFrom().<Void>emitter(emitter -> {
                 ticket.emitter = emitter;
-                if (gate.enter(ticket)) {
+                if (enter(vaultId, ticket)) {
                     emitter.complete(null);
                 }
             })
@@ -44,15 +51,46 @@ public class VaultAdmission {
                     .chain(ignored -> command.get())
                     .onTermination().invoke(() -> {
                         if (ticket.state.get() == ADMITTED) {
-                            gate.leave();
+                            leave(vaultId);
                         }
                     });
         });
     }
 
-    private static final int WAITING = 0;
-    private static final int ADMITTED = 1;
-    private static final int CANCELLED = 2;
+    /** How many vaults have a command admitted or waiting now. */
+    int vaultsInUse() {
+        return gates.size();
+    }
+
+    /** True when the ticket may go at once; else it waits its turn. */
+    private boolean enter(String vaultId, Ticket ticket) {
+        gates.compute(vaultId, (id, gate) -> {
+            Gate g = gate == null ? new Gate() : gate;
+            if (g.inside < PER_VAULT) {
+                g.inside++;
+                ticket.state.set(ADMITTED);
+            } else {
+                g.waiting.add(ticket);
+            }
+            return g;
+        });
+        return ticket.state.get() == ADMITTED;
+    }
+
+    /** An admitted command ended: the next waiting one takes its place, or the place is freed. */
+    private void leave(String vaultId) {
+        Ticket[] next = new Ticket[1];
+        gates.computeIfPresent(vaultId, (id, g) -> {
+            next[0] = g.waiting.poll();
+            if (next[0] == null) {
+                g.inside--;
+            }
+            return g.inside == 0 ? null : g;
+        });
+        if (next[0] != null) {
+            next[0].resume(this, vaultId);
+        }
+    }
 
     /** A command waiting for its turn, and where to resume it; it holds a place once {@code ADMITTED}. */
     private static final class Ticket {
@@ -70,9 +108,9 @@ public class VaultAdmission {
         }
 
         /** Its turn has come: resumes it on its own context, or passes the turn on if it was cancelled meanwhile. */
-        void resume(Gate gate) {
+        void resume(VaultAdmission admission, String vaultId) {
             if (!state.compareAndSet(WAITING, ADMITTED)) {
-                gate.leave();
+                admission.leave(vaultId);
             } else if (context == null) {
                 emitter.complete(null);
             } else {
@@ -85,30 +123,5 @@ public class VaultAdmission {
     private static final class Gate {
         private final Queue<Ticket> waiting = new ArrayDeque<>();
         private int inside;
-
-        /** True when the ticket may go at once; else it waits its turn. */
-        synchronized boolean enter(Ticket ticket) {
-            if (inside < PER_VAULT) {
-                inside++;
-                ticket.state.set(ADMITTED);
-                return true;
-            }
-            waiting.add(ticket);
-            return false;
-        }
-
-        /** An admitted command ended: the next waiting one takes its place. */
-        void leave() {
-            Ticket next;
-            synchronized (this) {
-                next = waiting.poll();
-                if (next == null) {
-                    inside--;
-                }
-            }
-            if (next != null) {
-                next.resume(this);
-            }
-        }
     }
 }
