@@ -101,23 +101,29 @@ final class ExpirySettlement {
             return settled;
         }
         SettlementResult result = settled.result();
-        List<JournalEntry> payouts = new ArrayList<>(result.positions().size());
         List<VaultEvent> events = new ArrayList<>(settled.events());
         List<Position> holders = new ArrayList<>(result.positions().size());
-        // Every payout is one entry and one event, as payOut books it; the balances move once for all of them.
+        // The series' payouts leave the pool in one entry (trader payouts → cash, their sum); each holder's share is
+        // in their position and their PayoutPaid event. One entry per holder wrote a series of 100,000 holders as
+        // 200,000 postings that said nothing the positions do not.
+        long total = 0;
         for (Position position : result.positions()) {
             if (position.payout().isPositive()) {
-                payouts.add(payoutEntry(vault.id(), position, now));
+                total = Math.addExact(total, position.payout().units());
                 events.add(payoutEvent(vault.id(), position, now));
                 position = position.paid();
             }
             holders.add(position);
         }
-        VaultState after = payouts.isEmpty() ? result.vault()
-                : result.vault().withBalances(result.vault().balances().apply(payouts));
-        List<JournalEntry> journal = new ArrayList<>(settled.journal().size() + payouts.size());
+        List<JournalEntry> journal = new ArrayList<>(settled.journal().size() + 1);
         journal.addAll(settled.journal());
-        journal.addAll(payouts);
+        VaultState after = result.vault();
+        if (total > 0) {
+            JournalEntry payouts = JournalEntry.transfer(vault.id(), now, "payouts " + book.id(),
+                    Account.TRADER_PAYOUTS, Account.CASH, Amount.ofUnits(total));
+            journal.add(payouts);
+            after = after.withBalances(after.balances().apply(payouts));
+        }
         return new Outcome.Accepted<>(new SettlementResult(after, result.series(), holders, result.report(),
                 result.served()), events, journal);
     }

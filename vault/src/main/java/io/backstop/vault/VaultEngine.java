@@ -207,8 +207,9 @@ public final class VaultEngine {
 
     /**
      * Settles a series at its settlement price, exactly once, through the waterfall, and pays every in-the-money
-     * holder out at once (holders with nothing to receive stay settled with a zero payout); then serves the
-     * withdrawal queue from the released collateral.
+     * holder out at once (holders with nothing to receive stay settled with a zero payout): one journal entry for
+     * the series' payouts and one {@code PayoutPaid} event per holder; then serves the withdrawal queue from the
+     * released collateral.
      *
      * @param positions every position of the series (their quantities must add up to its open interest)
      * @param others    the valuation of the vault's other unsettled series, for the NAV of queued withdrawals

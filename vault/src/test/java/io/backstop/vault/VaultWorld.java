@@ -186,7 +186,11 @@ final class VaultWorld {
         List<Position> held = positions.getOrDefault(seriesId, List.of());
         Balances before = vault.balances();
         List<SeriesBook> others = books.values().stream().filter(b -> !b.id().equals(seriesId)).toList();
-        Outcome<VaultEngine.SettlementResult> o = record(ExpirySettlement.settle(vault, book, held, price, Valuation.of(others, market, vault.parameters(), now), now));
+        Valuation othersValue = Valuation.of(others, market, vault.parameters(), now);
+        Outcome<VaultEngine.SettlementResult> atOnce = VaultEngine.settleAndPayOut(vault, book, held, price,
+                othersValue, now);
+        Outcome<VaultEngine.SettlementResult> o = record(ExpirySettlement.settle(vault, book, held, price,
+                othersValue, now));
         if (o.isAccepted()) {
             VaultEngine.SettlementResult r = o.result();
             checkSettlement(r.report(), before);
@@ -200,9 +204,29 @@ final class VaultWorld {
                 vault = paid.result().vault();
             }
             positions.put(seriesId, r.positions().stream().map(Position::paid).toList());
+            checkPaidAtOnce(atOnce, before, r);
+        } else {
+            assertThat(atOnce.rejection()).isEqualTo(o.rejection());
         }
         log.add("settle " + seriesId + " at " + price + " → " + describe(o));
         return o;
+    }
+
+    /**
+     * Settling and paying out at once (as the service does) ends where settling then paying each holder ends: the
+     * same vault, the same paid positions, the same events, and a journal that folds to the same balances.
+     */
+    private void checkPaidAtOnce(Outcome<VaultEngine.SettlementResult> atOnce, Balances before,
+            VaultEngine.SettlementResult stepByStep) {
+        assertThat(atOnce.isAccepted()).as("settled at once: %s", atOnce).isTrue();
+        assertThat(atOnce.result().vault()).isEqualTo(vault);
+        assertThat(atOnce.result().positions()).isEqualTo(stepByStep.positions().stream()
+                .map(p -> p.payout().isPositive() ? p.paid() : p).toList());
+        assertThat(before.apply(atOnce.journal())).isEqualTo(vault.balances());
+        long paidEvents = atOnce.events().stream().filter(e -> e instanceof VaultEvent.PayoutPaid).count();
+        assertThat(paidEvents).isEqualTo(stepByStep.positions().stream().filter(p -> p.payout().isPositive()).count());
+        assertThat(atOnce.journal().size()).as("the settlement, the queue served, one entry for all payouts")
+                .isLessThanOrEqualTo(2 + stepByStep.served().size());
     }
 
     private void checkSettlement(SettlementReport report, Balances before) {
