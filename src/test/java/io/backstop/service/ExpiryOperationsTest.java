@@ -5,6 +5,7 @@ import static io.backstop.service.Api.post;
 import static io.backstop.service.Api.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -12,6 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -141,6 +146,30 @@ class ExpiryOperationsTest {
         JsonPath after = vault();
         assertThat(after.getString("totalShares")).isEqualTo("0");
         assertThat(after.getString("balances.locked")).isEqualTo("0");
+        payoutsBookedOnceForTheSeries(seriesId);
+    }
+
+    /**
+     * The series' payouts are one journal entry (trader payouts → cash, their sum), and a position's payout row
+     * cannot be written twice: the database refuses a second one.
+     */
+    private static void payoutsBookedOnceForTheSeries(String seriesId) throws Exception {
+        try (Connection db = LocalDatabase.connect(); Statement sql = db.createStatement()) {
+            ResultSet entry = sql.executeQuery("SELECT count(DISTINCT entry), sum(amount) FILTER (WHERE side = "
+                    + "'CREDIT' AND account = 'CASH') FROM journal WHERE vault = 'late' AND memo = 'payouts "
+                    + seriesId + "'");
+            assertThat(entry.next()).isTrue();
+            assertThat(entry.getLong(1)).isEqualTo(1);
+            assertThat(entry.getLong(2)).isEqualTo(200_000_000L); // 200 in millionths
+            ResultSet paid = sql.executeQuery("SELECT position, amount, paid_out FROM payout WHERE vault = 'late'");
+            assertThat(paid.next()).isTrue();
+            String position = paid.getString(1);
+            assertThat(paid.getLong(2)).isEqualTo(200_000_000L);
+            assertThat(paid.getBoolean(3)).isTrue();
+            assertThat(paid.next()).isFalse();
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO payout VALUES ('" + position + "', 'late', '"
+                    + seriesId + "', 1, true)")).isInstanceOf(SQLException.class).hasMessageContaining("payout_pkey");
+        }
     }
 
     private static JsonPath vault() {

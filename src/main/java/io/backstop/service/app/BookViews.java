@@ -2,6 +2,7 @@ package io.backstop.service.app;
 
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.LpAccountRecord;
+import io.backstop.service.store.PayoutRecord;
 import io.backstop.service.store.PositionRecord;
 import io.backstop.service.store.SeriesRecord;
 import io.backstop.service.store.SettlementRecord;
@@ -76,9 +77,7 @@ public class BookViews {
 
     /** A trader's positions across vaults, in the order they were opened. */
     public Uni<List<PositionView>> positions(String owner) {
-        return PositionRecord.ofOwner(owner).map(rows -> rows.stream().map(r -> new PositionView(r.id, r.vault,
-                r.series, Quantity.ofUnits(r.quantity), Amount.ofUnits(r.premium), positionStatus(r),
-                r.payout == null ? null : Amount.ofUnits(r.payout))).toList());
+        return PositionRecord.ofOwner(owner).map(rows -> rows.stream().map(BookViews::position).toList());
     }
 
     /** An LP's shares in a vault (none if they never deposited) and their value at the share price now. */
@@ -100,8 +99,15 @@ public class BookViews {
         return book.isSettled() ? "SETTLED" : pendingReason != null ? "PENDING" : "LIVE";
     }
 
+    private static PositionView position(PositionRecord.Held held) {
+        PositionRecord p = held.position();
+        PayoutRecord payout = held.payout();
+        return new PositionView(p.id, p.vault, p.series, Quantity.ofUnits(p.quantity), Amount.ofUnits(p.premium),
+                positionStatus(payout), payout == null ? null : Amount.ofUnits(payout.amount));
+    }
+
     /** A position's status: OPEN until its series settles, then SETTLED while its payout is owed, then PAID. */
-    static String positionStatus(PositionRecord row) {
-        return row.payout == null ? "OPEN" : row.paidOut ? "PAID" : "SETTLED";
+    static String positionStatus(PayoutRecord payout) {
+        return payout == null ? "OPEN" : payout.paidOut ? "PAID" : "SETTLED";
     }
 }

@@ -115,7 +115,7 @@ public class SettlementRun {
                 .chain(unsettled -> PositionRecord.ofSeries(vault.id(), book.id())
                         .map(positions -> payOut(expired, book, unsettled, positions, price, now)))
                 .chain(paid -> settlementRecord(vault.id(), paid.report(), now).persist()
-                        .chain(() -> PositionRecord.recordPayouts(paid.positions()))
+                        .chain(() -> PositionRecord.recordPayouts(vault.id(), book.id(), paid.positions()))
                         .chain(() -> books.record(expired.row(), paid.vault(), paid.outcome()))
                         .invoke(() -> LOG.infof("settled %s/%s at %s: %d positions written in %d ms", vault.id(),
                                 book.id(), price, paid.positions().size(), (System.nanoTime() - started) / 1_000_000))

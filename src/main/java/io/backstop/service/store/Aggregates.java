@@ -166,8 +166,6 @@ public final class Aggregates {
         r.series = p.series();
         r.quantity = p.quantity().units();
         r.premium = p.premium().units();
-        r.payout = p.payout() == null ? null : p.payout().units();
-        r.paidOut = p.paidOut();
         return r;
     }
 

@@ -24,23 +24,29 @@ public class PositionRecord extends PanacheEntityBase {
     public String series;
     public long quantity;
     public long premium;
-    public Long payout;
-    public boolean paidOut;
     public Instant openedAt;
 
-    /** A holder's positions, oldest first. */
-    public static Uni<List<PositionRecord>> ofOwner(String owner) {
-        return list("owner = ?1 order by openedAt, id", owner);
+    /** A position with what it receives once its series has settled ({@code null} before). */
+    public record Held(PositionRecord position, PayoutRecord payout) {
+    }
+
+    /** A holder's positions with their payouts, oldest first. */
+    public static Uni<List<Held>> ofOwner(String owner) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery("select p, o from PositionRecord p "
+                + "left join PayoutRecord o on o.position = p.id where p.owner = ?1 order by p.openedAt, p.id",
+                Object[].class).setParameter(1, owner).getResultList())
+                .map(rows -> rows.stream().map(r -> new Held((PositionRecord) r[0], (PayoutRecord) r[1])).toList());
     }
 
     /**
      * The positions of one series, in the order they were opened, as the engine's positions and not as entities: a
-     * settlement reads them all and writes their payouts back with {@link #recordPayouts}, and 100,000 entities in
-     * the session would be checked for changes before each of its statements.
+     * settlement reads them all and writes their payouts with {@link #recordPayouts}, and 100,000 entities in the
+     * session would be checked for changes before each of its statements.
      */
     public static Uni<List<Position>> ofSeries(String vault, String series) {
-        return Panache.getSession().chain(session -> session.createSelectionQuery("select id, vault, owner, series, "
-                + "quantity, premium, payout, paidOut from PositionRecord where vault = ?1 and series = ?2 order by id",
+        return Panache.getSession().chain(session -> session.createSelectionQuery("select p.id, p.vault, p.owner, "
+                + "p.series, p.quantity, p.premium, o.amount, o.paidOut from PositionRecord p "
+                + "left join PayoutRecord o on o.position = p.id where p.vault = ?1 and p.series = ?2 order by p.id",
                 Object[].class).setParameter(1, vault).setParameter(2, series).getResultList())
                 .map(rows -> rows.stream().map(PositionRecord::position).toList());
     }
@@ -48,28 +54,34 @@ public class PositionRecord extends PanacheEntityBase {
     private static Position position(Object[] r) {
         return new Position((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 Quantity.ofUnits((Long) r[4]), Amount.ofUnits((Long) r[5]), r[6] == null ? null
-                : Amount.ofUnits((Long) r[6]), (Boolean) r[7]);
+                : Amount.ofUnits((Long) r[6]), Boolean.TRUE.equals(r[7]));
     }
 
-    /** Writes settled positions' payouts and paid flags in one statement, whatever their number. */
-    public static Uni<Void> recordPayouts(List<Position> settled) {
+    /**
+     * Inserts a settled series' payouts, one row per position with its amount and paid flag, in one statement
+     * whatever their number; a position that already has a payout fails it (and the settlement's transaction).
+     */
+    public static Uni<Void> recordPayouts(String vault, String series, List<Position> settled) {
         return settled.isEmpty() ? Uni.createFrom().voidItem()
-                : Panache.getSession().chain(session -> payouts(session, settled).executeUpdate()).replaceWithVoid();
+                : Panache.getSession().chain(session -> payouts(session, vault, series, settled).executeUpdate())
+                        .replaceWithVoid();
     }
 
-    private static Mutiny.MutationQuery payouts(Mutiny.Session session, List<Position> settled) {
+    private static Mutiny.MutationQuery payouts(Mutiny.Session session, String vault, String series,
+            List<Position> settled) {
         String[] ids = new String[settled.size()];
-        Long[] payouts = new Long[settled.size()];
+        Long[] amounts = new Long[settled.size()];
         Boolean[] paid = new Boolean[settled.size()];
         for (int i = 0; i < settled.size(); i++) {
             Position p = settled.get(i);
             ids[i] = p.id();
-            payouts[i] = p.payout() == null ? null : p.payout().units();
+            amounts[i] = p.payout().units();
             paid[i] = p.paidOut();
         }
         // Three array parameters, however many positions: the statement's text and its parsing stay the same.
-        return session.createNativeQuery("UPDATE position SET payout = v.payout, paid_out = v.paid FROM "
-                + "unnest(CAST(?1 AS text[]), CAST(?2 AS bigint[]), CAST(?3 AS boolean[])) AS v(id, payout, paid) "
-                + "WHERE position.id = v.id").setParameter(1, ids).setParameter(2, payouts).setParameter(3, paid);
+        return session.createNativeQuery("INSERT INTO payout (position, vault, series, amount, paid_out) "
+                + "SELECT v.id, ?1, ?2, v.amount, v.paid FROM unnest(CAST(?3 AS text[]), CAST(?4 AS bigint[]), "
+                + "CAST(?5 AS boolean[])) AS v(id, amount, paid)").setParameter(1, vault).setParameter(2, series)
+                .setParameter(3, ids).setParameter(4, amounts).setParameter(5, paid);
     }
 }
