@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The mapping between the engine's aggregates and their rows: each aggregate round-trips exactly (amounts in
@@ -89,8 +90,30 @@ public final class Aggregates {
         return write(json);
     }
 
-    /** Parameters as {@link #parametersJson} stored them. */
+    /**
+     * Parameters read from their stored text, kept by that text: a vault's parameters change only with a new version,
+     * and every read and command of a vault otherwise parsed the same JSON and checked the same surface for
+     * arbitrage again (a sixth of a {@code GET /vaults/{id}}). The text is the key, so the entry can never disagree
+     * with the database; when the map outgrows {@link #PARSED_LIMIT} texts it starts again.
+     */
     public static VaultParameters parameters(String text) {
+        VaultParameters parsed = PARSED.get(text);
+        if (parsed == null) {
+            parsed = parse(text);
+            if (PARSED.size() >= PARSED_LIMIT) {
+                PARSED.clear();
+            }
+            PARSED.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    /** More distinct parameter texts than vaults with a version or two each: a few hundred kilobytes at most. */
+    static final int PARSED_LIMIT = 256;
+
+    private static final Map<String, VaultParameters> PARSED = new ConcurrentHashMap<>();
+
+    private static VaultParameters parse(String text) {
         StoredParameters stored = read(text, StoredParameters.class);
         Map<Double, SviSmile> smiles = new LinkedHashMap<>();
         for (StoredSmile s : stored.surface()) {
