@@ -4,10 +4,12 @@ import static io.backstop.service.Api.as;
 import static io.backstop.service.Api.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -195,6 +197,50 @@ class ContentionTest {
     }
 
     /** Opens a vault with a price and 100,000 USD of liquidity; the expiry its tests trade, three days out. */
+    /**
+     * A vault's view reads the vault as last committed in one statement, outside the lock: it answers while a
+     * command holds the vault, and it is the view the session-read list shows, series and price included.
+     */
+    @Test
+    void aVaultIsReadAsLastCommittedWhileItIsLockedAndAsTheListShowsIt() throws Exception {
+        String expiry = tradingVault("seen", "SEEN");
+        String trader = token("sven", "trader");
+        for (String type : List.of("call", "put")) {
+            String quoteId = as(trader).body(Map.of("type", type, "strike", "2000", "expiry", expiry, "quantity", "2"))
+                    .post("/api/v1/vaults/seen/quotes").then().statusCode(201).extract().path("quoteId");
+            as(trader).header("Idempotency-Key", "seen-" + type).body(Map.of("quoteId", quoteId,
+                    "maxPremium", "1000")).post("/api/v1/vaults/seen/trades").then().statusCode(201);
+        }
+        Map<String, Object> listed = given().get("/api/v1/vaults").then().statusCode(200).extract()
+                .path("find { it.id == 'seen' }");
+        Map<String, Object> read = given().get("/api/v1/vaults/seen").then().statusCode(200).extract().path("$");
+        // The same view but for the instant each was valued at: the options' time value moves between the two.
+        assertThat(read).usingRecursiveComparison().ignoringFields("nav", "sharePrice").isEqualTo(listed);
+        assertThat(decimal(read, "nav")).isCloseTo(decimal(listed, "nav"), within(new BigDecimal("0.01")));
+        assertThat(read.get("spot")).isEqualTo("2000");
+        assertThat(decimal(read, "balances.locked")).isEqualByComparingTo("8000");
+        // The NAV carries the two series' marks: it is below the cash the pool holds for its LPs and its buffer.
+        assertThat(decimal(read, "nav")).isLessThan(decimal(read, "balances.lpFree").add(new BigDecimal("8000")));
+
+        try (Connection holder = LocalDatabase.connect(); Statement hold = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            hold.executeQuery("SELECT 1 FROM vault WHERE id = 'seen' FOR NO KEY UPDATE").close();
+            Response whileLocked = CompletableFuture.supplyAsync(() -> given().get("/api/v1/vaults/seen"))
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(whileLocked.statusCode()).isEqualTo(200);
+            assertThat(whileLocked.jsonPath().getMap("balances")).isEqualTo(read.get("balances"));
+            holder.rollback();
+        }
+        given().get("/api/v1/vaults/nowhere").then().statusCode(404)
+                .body("type", org.hamcrest.Matchers.endsWith("/not-found"));
+    }
+
+    private static BigDecimal decimal(Map<String, Object> view, String path) {
+        Object value = path.startsWith("balances.") ? ((Map<?, ?>) view.get("balances")).get(path.substring(9))
+                : view.get(path);
+        return new BigDecimal((String) value);
+    }
+
     private static String tradingVault(String id, String underlying) {
         Api.openVault(id, underlying, Map.of());
         Api.price(underlying, "2000");

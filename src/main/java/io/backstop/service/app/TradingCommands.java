@@ -5,6 +5,7 @@ import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.PositionRecord;
 import io.backstop.service.store.QuoteRecord;
 import io.backstop.service.store.SeriesRecord;
+import io.backstop.service.store.VaultReading;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Outcome;
@@ -34,11 +35,13 @@ public class TradingCommands {
     private final Idempotency idempotency;
     private final QuoteNumbers quoteNumbers;
     private final VaultAdmission admission;
+    private final VaultReading reading;
 
     public TradingCommands(VaultBooks books, ServiceClock clock, VaultMetrics metrics,
             CommandTransaction transaction, Idempotency idempotency, QuoteNumbers quoteNumbers,
-            VaultAdmission admission) {
+            VaultAdmission admission, VaultReading reading) {
         this.books = books;
+        this.reading = reading;
         this.clock = clock;
         this.metrics = metrics;
         this.transaction = transaction;
@@ -55,13 +58,12 @@ public class TradingCommands {
     public Uni<Quote> quote(String vaultId, String trader, OptionType type, Amount strike, Instant expiry,
             Quantity quantity) {
         Instant now = clock.now();
-        return transaction.run(() -> books.read(vaultId)
-                .map(QuoteAsked::new)
-                .chain(asked -> books.market(asked.vault, now).map(asked::at))
-                .chain(asked -> quoteNumbers.next().map(asked::numbered))
-                .map(asked -> asked.quote(new OptionSeries(asked.vault.underlying(), asked.vault.quoteCurrency(),
-                        type, strike, expiry), quantity, trader, now))
-                .chain(this::store));
+        return reading.read(vaultId).onItem().ifNull().failWith(() -> VaultBooks.noVault(vaultId))
+                .map(read -> new QuoteAsked(read, books, now))
+                .chain(asked -> transaction.run(() -> quoteNumbers.next().map(asked::numbered)
+                        .map(numbered -> numbered.quote(new OptionSeries(numbered.vault.underlying(),
+                                numbered.vault.quoteCurrency(), type, strike, expiry), quantity, trader, now))
+                        .chain(this::store)));
     }
 
     /**
@@ -89,15 +91,15 @@ public class TradingCommands {
                 .chain(this::store);
     }
 
-    /** A quote asked for: the vault as last committed, then its market and the quote's number as they are read. */
+    /**
+     * A quote asked for: the vault and its market as last committed, read in one statement before the quote's
+     * transaction, then the quote's number as it is drawn.
+     */
     private record QuoteAsked(VaultState vault, MarketSnapshot market, long number) {
 
-        QuoteAsked(VaultRecord row) {
-            this(Aggregates.vault(row), null, 0);
-        }
-
-        QuoteAsked at(MarketSnapshot snapshot) {
-            return new QuoteAsked(vault, snapshot, number);
+        QuoteAsked(VaultReading.Read read, VaultBooks books, Instant now) {
+            this(Aggregates.vault(read.vault()), books.market(read.lastPrice() == null ? null
+                    : Aggregates.observation(read.lastPrice()), now), 0);
         }
 
         QuoteAsked numbered(long quoteNumber) {

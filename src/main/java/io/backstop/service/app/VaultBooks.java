@@ -54,13 +54,17 @@ public class VaultBooks {
     /** The vault's row, locked until the transaction ends; 404 if there is no such vault. */
     public Uni<VaultRecord> lock(String vaultId) {
         return VaultRecord.<VaultRecord>findById(vaultId, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> CommandRefused.of(Refusal.NOT_FOUND, "no vault '" + vaultId + "'"));
+                .onItem().ifNull().failWith(() -> noVault(vaultId));
     }
 
     /** The vault's row without a lock, for reads; 404 if there is no such vault. */
     public Uni<VaultRecord> read(String vaultId) {
-        return VaultRecord.<VaultRecord>findById(vaultId)
-                .onItem().ifNull().failWith(() -> CommandRefused.of(Refusal.NOT_FOUND, "no vault '" + vaultId + "'"));
+        return VaultRecord.<VaultRecord>findById(vaultId).onItem().ifNull().failWith(() -> noVault(vaultId));
+    }
+
+    /** The refusal of a command or a read naming a vault that does not exist: 404. */
+    public static CommandRefused noVault(String vaultId) {
+        return CommandRefused.of(Refusal.NOT_FOUND, "no vault '" + vaultId + "'");
     }
 
     /**
@@ -68,9 +72,13 @@ public class VaultBooks {
      * strike's call and put share their pricing.
      */
     public Uni<List<SeriesBook>> unsettled(VaultState vault) {
-        return SeriesRecord.unsettledOf(vault.id())
-                .map(rows -> rows.stream().map(r -> Aggregates.seriesBook(vault, r))
-                        .sorted(Comparator.comparing(SeriesBook::series, OptionSeries.BOOK_ORDER)).toList());
+        return SeriesRecord.unsettledOf(vault.id()).map(rows -> inBookOrder(vault, rows));
+    }
+
+    /** Series rows of a vault as its books, in book order. */
+    public static List<SeriesBook> inBookOrder(VaultState vault, List<SeriesRecord> rows) {
+        return rows.stream().map(r -> Aggregates.seriesBook(vault, r))
+                .sorted(Comparator.comparing(SeriesBook::series, OptionSeries.BOOK_ORDER)).toList();
     }
 
     /** The last accepted price of an underlying, or null. */
@@ -90,8 +98,12 @@ public class VaultBooks {
 
     /** The market a command runs against: the last fresh oracle price; 409 {@code no-price} otherwise. */
     public Uni<MarketSnapshot> market(VaultState vault, Instant now) {
-        return lastPrice(vault.underlying())
-                .map(last -> MarketSnapshot.at(accepted(OraclePrices.spot(last, now, limits)).toDouble()));
+        return lastPrice(vault.underlying()).map(last -> market(last, now));
+    }
+
+    /** The market at the last accepted price {@code last} (null if none), if it is fresh; 409 {@code no-price} else. */
+    public MarketSnapshot market(PriceObservation last, Instant now) {
+        return MarketSnapshot.at(accepted(OraclePrices.spot(last, now, limits)).toDouble());
     }
 
     /**

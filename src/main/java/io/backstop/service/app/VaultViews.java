@@ -3,6 +3,7 @@ package io.backstop.service.app;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.JournalRecord;
 import io.backstop.service.store.ParameterChangeRecord;
+import io.backstop.service.store.VaultReading;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Valuation;
@@ -18,7 +19,6 @@ import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,11 +68,25 @@ public class VaultViews {
     }
 
     private final VaultBooks books;
+    private final VaultReading reading;
     private final ServiceClock clock;
 
-    public VaultViews(VaultBooks books, ServiceClock clock) {
+    public VaultViews(VaultBooks books, VaultReading reading, ServiceClock clock) {
         this.books = books;
+        this.reading = reading;
         this.clock = clock;
+    }
+
+    /**
+     * A vault as last committed, valued now: read in one statement outside any session, so it needs none (404 if
+     * there is no such vault).
+     */
+    public Uni<Valued> committed(String vaultId) {
+        return reading.read(vaultId).onItem().ifNull().failWith(() -> VaultBooks.noVault(vaultId)).map(read -> {
+            VaultState vault = Aggregates.vault(read.vault());
+            return valued(vault, VaultBooks.inBookOrder(vault, read.unsettled()),
+                    read.lastPrice() == null ? null : Aggregates.observation(read.lastPrice()), clock.now());
+        });
     }
 
     /** Loads and values a vault by id (404 if missing); inside a session. */
@@ -84,11 +98,15 @@ public class VaultViews {
     public Uni<Valued> valued(VaultRecord row) {
         VaultState vault = Aggregates.vault(row);
         Instant now = clock.now();
-        return books.unsettled(vault).chain(series -> books.lastPrice(vault.underlying()).map(price -> {
-            Valuation valuation = price == null ? Valuation.NONE
-                    : Valuation.of(series, MarketSnapshot.at(price.price().toDouble()), vault.parameters(), now);
-            return new Valued(vault, series, price, valuation, now);
-        }));
+        return books.unsettled(vault).chain(series -> books.lastPrice(vault.underlying())
+                .map(price -> valued(vault, series, price, now)));
+    }
+
+    /** A vault valued at the last price, however old: reads never fail for want of a fresh one. */
+    private static Valued valued(VaultState vault, List<SeriesBook> series, PriceObservation price, Instant now) {
+        Valuation valuation = price == null ? Valuation.NONE
+                : Valuation.of(series, MarketSnapshot.at(price.price().toDouble()), vault.parameters(), now);
+        return new Valued(vault, series, price, valuation, now);
     }
 
     /** Every vault, valued now, in id order; inside a session. */
@@ -97,9 +115,9 @@ public class VaultViews {
                 .onItem().transformToUniAndConcatenate(this::valued).map(VaultViews::view).collect().asList();
     }
 
-    /** One vault's view, read in a session of its own (after a command's transaction has committed). */
+    /** One vault's view as last committed (after a command's transaction has committed, or for a reader). */
     public Uni<VaultView> read(String vaultId) {
-        return Panache.withSession(() -> valued(vaultId)).map(VaultViews::view);
+        return committed(vaultId).map(VaultViews::view);
     }
 
     /** The API view of a valued vault. */
