@@ -52,6 +52,41 @@ class MigrationTest {
         }
     }
 
+    /** V7 moves settled positions' payouts into rows of their own and leaves open positions without one. */
+    @Test
+    void settledPayoutsMoveOutOfThePositionRows() throws Exception {
+        String schema = "upgrade_from_v6";
+        LocalDatabase.flyway().schemas(schema).target("6").load().migrate();
+        try (Connection db = LocalDatabase.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("SET search_path TO " + schema);
+            sql.execute("""
+                    INSERT INTO vault VALUES ('v1', 'ETH', 'USD', '{}', 0, 0, 0, 0, 0, 0, 0, 0, 'NORMAL',
+                      '[]', 0, 0, '[]', now(), NULL)""");
+            sql.execute("""
+                    INSERT INTO option_series (vault, id, option_type, strike, expiry, open_interest, locked,
+                      stress_values) VALUES ('v1', 's', 'CALL', 1, now(), 3, 0, '[]')""");
+            sql.execute("""
+                    INSERT INTO position VALUES ('paid', 'v1', 'bob', 's', 1, 5, 70, true, now()),
+                      ('nothing', 'v1', 'bob', 's', 1, 5, 0, false, now()),
+                      ('open', 'v1', 'amy', 's', 1, 5, NULL, false, now())""");
+        }
+
+        LocalDatabase.flyway().schemas(schema).load().migrate();
+
+        try (Connection db = LocalDatabase.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("SET search_path TO " + schema);
+            assertThat(text(sql, "SELECT string_agg(position || ':' || amount || ':' || paid_out, ' ' ORDER BY "
+                    + "position) FROM payout WHERE vault = 'v1' AND series = 's'"))
+                    .isEqualTo("nothing:0:false paid:70:true");
+            assertThat(text(sql, "SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
+                    + "' AND table_name = 'position' AND column_name IN ('payout', 'paid_out')")).isEqualTo("0");
+            assertThat(text(sql, "SELECT count(*) FROM position")).isEqualTo("3");
+            sql.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
     private static String text(Statement sql, String query) throws Exception {
         try (ResultSet row = sql.executeQuery(query)) {
             row.next();
