@@ -43,7 +43,7 @@ class DroppedClientsTest {
 
     @Test
     void requestsCutMidFlightRollBackAndGiveTheirConnectionsBack() throws Exception {
-        Api.openVault("drop", "DROP", Map.of("quoteValidity", "PT10M"));
+        Api.openVault("drop", "DROP", Map.of("quoteValidity", "PT2M"));
         Api.price("DROP", "2000");
         String lp = token("dora", "lp");
         String trader = token("dan", "trader");

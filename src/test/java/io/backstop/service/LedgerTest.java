@@ -46,7 +46,7 @@ class LedgerTest {
     void twoHundredConcurrentBuysAgainstLiquidityForOneHundred() throws Exception {
         // Capacity: 0.95 × 210,600 = 200,070 of collateral, i.e. exactly 100 calls at 2,000 each; fees go to the
         // buffer and treasury and a deep out-of-the-money premium adds almost nothing to LP capital.
-        Api.openVault("crowd", "CRWD", Map.of("maxUtilization", "0.95", "quoteValidity", "PT10M"));
+        Api.openVault("crowd", "CRWD", Map.of("maxUtilization", "0.95", "quoteValidity", "PT2M"));
         Api.price("CRWD", "2000");
         post(token("liv", "lp"), "/api/v1/vaults/crowd/deposits", Map.of("amount", "210600")).statusCode(201);
         String expiry = Api.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8))

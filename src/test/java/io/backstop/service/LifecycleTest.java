@@ -27,7 +27,7 @@ class LifecycleTest {
 
     @Test
     void depositQuoteBuySettleAtTwapPayOutAndWithdraw() {
-        Api.openVault("life", "LIFE", Map.of("quoteValidity", "PT10M"));
+        Api.openVault("life", "LIFE", Map.of("quoteValidity", "PT2M"));
         String lp = token("lina", "lp");
         String trader = token("tom", "trader");
         Api.price("LIFE", "2000");

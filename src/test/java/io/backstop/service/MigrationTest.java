@@ -87,6 +87,39 @@ class MigrationTest {
         }
     }
 
+    /** V8 bounds stored quote validities at two minutes in a new, audited parameter version, and no other. */
+    @Test
+    void longQuoteValiditiesAreBoundedInANewAuditedVersion() throws Exception {
+        String schema = "upgrade_from_v7";
+        LocalDatabase.flyway().schemas(schema).target("7").load().migrate();
+        try (Connection db = LocalDatabase.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("SET search_path TO " + schema);
+            sql.execute("""
+                    INSERT INTO vault VALUES
+                      ('long', 'ETH', 'USD', '{"version":3,"values":{"quoteValidity":"PT10M","optionFeeRate":"0.02"},
+                        "surface":[]}', 0, 0, 0, 0, 0, 0, 0, 0, 'NORMAL', '[]', 0, 0, '[]', now(), NULL),
+                      ('short', 'ETH', 'USD', '{"version":1,"values":{"quoteValidity":"PT30S"},"surface":[]}',
+                        0, 0, 0, 0, 0, 0, 0, 0, 'NORMAL', '[]', 0, 0, '[]', now(), NULL)""");
+        }
+
+        LocalDatabase.flyway().schemas(schema).load().migrate();
+
+        try (Connection db = LocalDatabase.connect();
+                Statement sql = db.createStatement()) {
+            sql.execute("SET search_path TO " + schema);
+            assertThat(text(sql, "SELECT parameters::jsonb #>> '{values,quoteValidity}' || ' v' || "
+                    + "(parameters::jsonb ->> 'version') || ' fee ' || (parameters::jsonb #>> '{values,optionFeeRate}')"
+                    + " FROM vault WHERE id = 'long'")).isEqualTo("PT2M v4 fee 0.02");
+            assertThat(text(sql, "SELECT parameters FROM vault WHERE id = 'short'"))
+                    .isEqualTo("{\"version\":1,\"values\":{\"quoteValidity\":\"PT30S\"},\"surface\":[]}");
+            assertThat(text(sql, "SELECT string_agg(vault || ' ' || version || ' ' || actor || ': ' || reason, '; ') "
+                    + "FROM parameter_change")).isEqualTo("long 4 migration V8: quoteValidity is at most PT2M now "
+                    + "(was PT10M)");
+            sql.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
     private static String text(Statement sql, String query) throws Exception {
         try (ResultSet row = sql.executeQuery(query)) {
             row.next();

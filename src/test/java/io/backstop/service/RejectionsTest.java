@@ -5,6 +5,7 @@ import static io.backstop.service.Api.post;
 import static io.backstop.service.Api.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,6 +111,39 @@ class RejectionsTest {
                 409, "quote-taken");
         problem(as(token("tara", "trader")).body(Map.of("type", "put", "strike", "1925", "expiry", expiry,
                 "quantity", 1)).post(VAULTS + "/quotes").then(), 422, "not-listed");
+    }
+
+    /**
+     * The issue's loss: a quote given at spot 2000 taken after the oracle moved. Refused 409 naming what a fresh quote
+     * costs, nothing moved; the fresh quote at the new spot is taken at that price.
+     */
+    @Test
+    void aQuoteTakenAfterSpotMovedIsRefusedNamingTheFreshPremium() {
+        Api.openVault("mov", "MOV", Map.of());
+        Api.price("MOV", "2000");
+        post(token("rolf", "lp"), "/api/v1/vaults/mov/deposits", Map.of("amount", "100000")).statusCode(201);
+        String expiry = Api.now().plusSeconds(3 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
+        Map<String, Object> ask = Map.of("type", "call", "strike", "2000", "expiry", expiry, "quantity", "10");
+        String trader = token("tess", "trader");
+        String quoteId = as(trader).body(ask).post("/api/v1/vaults/mov/quotes").then().statusCode(201).extract()
+                .path("quoteId");
+        Api.price("MOV", "2100");
+        Map<String, Object> before = given().get("/api/v1/vaults/mov").then().extract().path("balances");
+
+        String detail = post(trader, "/api/v1/vaults/mov/trades", Map.of("quoteId", quoteId, "maxPremium",
+                "100000")).statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://backstop.io/problems/quote-stale-price")).extract().path("detail");
+        assertThat(detail).startsWith("quote " + quoteId + " no longer binds: spot moved 5.00% since it was given "
+                + "(2000.00 to 2100.00), beyond the 0.50% tolerance; a fresh quote costs ");
+        assertThat(given().get("/api/v1/vaults/mov").then().extract().<Map<String, Object>>path("balances"))
+                .isEqualTo(before);
+
+        // The premium named is the one a quote asked for now gets, but for the time value lost in between.
+        var fresh = as(trader).body(ask).post("/api/v1/vaults/mov/quotes").then().statusCode(201).extract();
+        BigDecimal named = new BigDecimal(detail.substring(detail.lastIndexOf(' ') + 1));
+        assertThat(named).isCloseTo(new BigDecimal(fresh.<String>path("premium")), within(new BigDecimal("0.01")));
+        post(trader, "/api/v1/vaults/mov/trades", Map.of("quoteId", fresh.path("quoteId"), "maxPremium", "100000"))
+                .statusCode(201).body("premium", equalTo(fresh.path("premium")));
     }
 
     @Test

@@ -45,6 +45,7 @@ public enum ProblemType {
     TRADING_HALTED("trading-halted", 409),
     QUOTE_EXPIRED("quote-expired", 409),
     QUOTE_TAKEN("quote-taken", 409),
+    QUOTE_STALE_PRICE("quote-stale-price", 409),
     VAULT_INSOLVENT("vault-insolvent", 409),
     NOT_EXPIRED("not-expired", 409),
     ALREADY_SETTLED("already-settled", 409),

@@ -203,8 +203,8 @@ public final class Aggregates {
                 Amount.ofUnits(r.spread), Amount.ofUnits(r.fees), Amount.ofUnits(r.bufferContribution),
                 Amount.ofUnits(r.treasury));
         return new Quote(r.id, r.vault, r.owner, series(vault, r.optionType, r.strike, r.expiry),
-                Quantity.ofUnits(r.quantity), breakdown, Amount.ofUnits(r.collateral), r.issuedAt, r.validUntil,
-                r.taken);
+                Quantity.ofUnits(r.quantity), breakdown, r.parametersVersion, Amount.ofUnits(r.collateral), r.issuedAt,
+                r.validUntil, r.taken);
     }
 
     /** A new row for a quote. */
@@ -229,6 +229,7 @@ public final class Aggregates {
         r.collateral = q.collateral().units();
         r.issuedAt = q.issuedAt();
         r.validUntil = q.validUntil();
+        r.parametersVersion = q.parametersVersion();
         return r;
     }
 

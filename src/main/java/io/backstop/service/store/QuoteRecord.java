@@ -32,6 +32,7 @@ public class QuoteRecord extends PanacheEntityBase {
     public Instant issuedAt;
     public Instant validUntil;
     public boolean taken;
+    public long parametersVersion;
 
     /** {@code count} fresh quote numbers from {@code quote_number}, each unique across every instance. */
     public static Uni<List<Long>> numbers(int count) {

@@ -5,7 +5,9 @@ import io.backstop.vault.buffer.InsuranceBuffer;
 import io.backstop.vault.collateral.CollateralPolicy;
 import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Account;
+import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Decimals;
 import io.backstop.vault.ledger.JournalEntry;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.quote.OptionSeries;
@@ -38,7 +40,8 @@ final class OptionSale {
             return Outcome.rejected(sale.rejection().get());
         }
         Quote quote = new Quote(vault.id() + "-q" + number, vault.id(), trader, series, quantity, sale.breakdown(),
-                sale.collateral(), now, now.plus(vault.parameters().quoteValidity()), false);
+                vault.parameters().version(), sale.collateral(), now, now.plus(vault.parameters().quoteValidity()),
+                false);
         return new Outcome.Accepted<>(quote, List.of(new VaultEvent.QuoteIssued(vault.id(), now, quote.id(),
                 series.id(), quantity, quote.premium(), quote.validUntil())), List.of());
     }
@@ -61,6 +64,10 @@ final class OptionSale {
             return Outcome.rejected(RejectionCode.STALE_QUOTE, "quote " + quote.id() + " expired at "
                     + quote.validUntil());
         }
+        Optional<Rejection> moved = checkStillPriced(vault, quote, market, now);
+        if (moved.isPresent()) {
+            return Outcome.rejected(moved.get());
+        }
         Optional<Rejection> untakeable = checkTakeable(quote.premium(), maxPremium, book);
         if (untakeable.isPresent()) {
             return Outcome.rejected(untakeable.get());
@@ -72,6 +79,33 @@ final class OptionSale {
             return Outcome.rejected(rejection.get());
         }
         return sell(vault, book, quote, quote.series(), quote.quantity(), quote.collateral(), b, buyer, market, now);
+    }
+
+    /**
+     * A quote binds only while the market is where it was: spot within {@code quotePriceTolerance} of the quoted
+     * spot, under the parameters (and surface) it was priced with. Otherwise the trader could take, within its
+     * validity, only the quotes the market moved in their favour, at the LPs' expense. The refusal names what a
+     * fresh quote would cost now.
+     */
+    private static Optional<Rejection> checkStillPriced(VaultState vault, Quote quote, MarketSnapshot market,
+            Instant now) {
+        VaultParameters p = vault.parameters();
+        double quoted = quote.breakdown().spot();
+        double move = Math.abs(market.spot() / quoted - 1);
+        boolean repriced = quote.parametersVersion() != p.version();
+        if (!repriced && move <= p.quotePriceTolerance()) {
+            return Optional.empty();
+        }
+        String why = repriced ? "the vault's parameters changed since it was given (version "
+                + quote.parametersVersion() + ", now " + p.version() + ")"
+                : "spot moved " + Decimals.fixed(move * 100, 2) + "% since it was given (" + Decimals.fixed(quoted, 2)
+                        + " to " + Decimals.fixed(market.spot(), 2) + "), beyond the "
+                        + Decimals.fixed(p.quotePriceTolerance() * 100, 2) + "% tolerance";
+        PricedSale fresh = priceSale(vault, SeriesMark.of(quote.series(), market, p, now), quote.quantity());
+        String instead = fresh.rejection().isPresent() ? "a fresh quote would be refused: "
+                + fresh.rejection().get().detail() : "a fresh quote costs " + fresh.breakdown().premium();
+        return Optional.of(new Rejection(RejectionCode.QUOTE_STALE_PRICE, "quote " + quote.id()
+                + " no longer binds: " + why + "; " + instead));
     }
 
     /** See {@link MarkedBook#buy}. */

@@ -15,6 +15,8 @@ public enum RejectionCode {
     UTILIZATION_CAP("utilization-cap"),
     TRADING_HALTED("trading-halted"),
     STALE_QUOTE("quote-expired"),
+    /** The market moved, or the vault's parameters changed, since the quote was given: it no longer binds. */
+    QUOTE_STALE_PRICE("quote-stale-price"),
     QUOTE_NOT_YOURS("forbidden"),
     QUOTE_TAKEN("quote-taken"),
     VAULT_INSOLVENT("vault-insolvent"),

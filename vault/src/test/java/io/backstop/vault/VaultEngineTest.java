@@ -258,6 +258,61 @@ class VaultEngineTest {
     }
 
     @Test
+    void aQuoteBindsOnlyWhileSpotIsWithinToleranceAndTheParametersAreTheSame() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries call = w.series(OptionType.CALL, 2000, 7);
+        Quote q = w.quote(call, Quantity.parse("1"), "bob").result().quote();
+        assertThat(q.parametersVersion()).isEqualTo(w.vault.parameters().version());
+        VaultState before = w.vault;
+
+        // 0.4% either way: within the default tolerance of 0.5%, the quote binds at its premium.
+        for (double spot : new double[] {2008, 1992}) {
+            var near = VaultEngine.buy(w.vault, null, q, null, "bob", MarketSnapshot.at(spot), w.now);
+            assertThat(near.isAccepted()).as("at %s", spot).isTrue();
+            assertThat(near.result().sale().premium()).isEqualTo(q.premium());
+        }
+        // 10% up: the call is worth more, the quote no longer binds, and the refusal says what a fresh one costs.
+        MarketSnapshot up = MarketSnapshot.at(2200);
+        Amount fresh = VaultEngine.quote(w.vault, call, Quantity.parse("1"), "bob", up, w.now).result().quote()
+                .premium();
+        assertThat(fresh).isGreaterThan(q.premium());
+        assertThat(VaultEngine.buy(w.vault, null, q, null, "bob", up, w.now).rejection()).isEqualTo(
+                new Rejection(RejectionCode.QUOTE_STALE_PRICE, "quote " + q.id() + " no longer binds: spot moved "
+                        + "10.00% since it was given (2000.00 to 2200.00), beyond the 0.50% tolerance; a fresh quote "
+                        + "costs " + fresh));
+        // Down as well: a move either way is a move the trader could pick.
+        assertThat(VaultEngine.buy(w.vault, null, q, null, "bob", MarketSnapshot.at(1900), w.now).rejection()
+                .code()).isEqualTo(RejectionCode.QUOTE_STALE_PRICE);
+        assertThat(w.vault).isSameAs(before);
+
+        // A parameter change (here the surface) reprices every quote: spot unchanged, the quote is refused.
+        VaultState changed = VaultEngine.changeParameters(w.vault, "ops", "vol up", Map.of(),
+                VolatilitySurface.flat(1.2), w.now).result();
+        var repriced = VaultEngine.buy(changed, null, q, null, "bob", w.market, w.now);
+        assertThat(repriced.rejection().code()).isEqualTo(RejectionCode.QUOTE_STALE_PRICE);
+        assertThat(repriced.rejection().detail()).contains("parameters changed since it was given (version 1, now 2)");
+        // With no tolerance at all, any move refuses it.
+        VaultState strict = VaultEngine.changeParameters(w.vault, "ops", "strict", Map.of("quotePriceTolerance", "0"),
+                null, w.now).result();
+        Quote strictQuote = VaultEngine.quote(strict, call, Quantity.parse("1"), "bob", w.market, w.now).result()
+                .quote();
+        assertThat(VaultEngine.buy(strict, null, strictQuote, null, "bob", MarketSnapshot.at(2000.01), w.now)
+                .rejection().code()).isEqualTo(RejectionCode.QUOTE_STALE_PRICE);
+        assertThat(VaultEngine.buy(strict, null, strictQuote, null, "bob", w.market, w.now).isAccepted()).isTrue();
+    }
+
+    @Test
+    void aQuoteBindsForTwoMinutesAtMost() {
+        VaultWorld w = new VaultWorld();
+        var refused = VaultEngine.changeParameters(w.vault, "ops", "long quotes", Map.of("quoteValidity", "PT3M"),
+                null, w.now);
+        assertThat(refused.rejection().code()).isEqualTo(RejectionCode.PARAMETER_OUT_OF_BOUNDS);
+        assertThat(VaultEngine.changeParameters(w.vault, "ops", "long quotes", Map.of("quoteValidity", "PT2M"), null,
+                w.now).isAccepted()).isTrue();
+    }
+
+    @Test
     void buyRejections_staleQuoteAndMaxPremium() {
         VaultWorld w = new VaultWorld();
         w.deposit("alice", USD_10K);

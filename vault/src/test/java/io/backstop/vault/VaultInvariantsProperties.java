@@ -106,27 +106,39 @@ class VaultInvariantsProperties {
         }
     }
 
-    /** Buys that must be refused: over maxPremium, or after the quote expired. Nothing may change. */
+    /**
+     * Buys that must be refused: over maxPremium, after the quote expired, or after spot moved beyond the quote's
+     * tolerance (either way). Nothing may change.
+     */
     static final class StaleOrGreedyBuy implements Action.Independent<VaultWorld> {
         @Override
         public Arbitrary<Transformer<VaultWorld>> transformer() {
-            return Arbitraries.of(true, false).map(stale -> Transformer.mutate(stale ? "stale buy" : "greedy buy", w -> {
-                long atm = Math.max(50, Math.round(w.market.spot() / 50) * 50);
-                var q = w.quote(w.series(OptionType.CALL, atm, 7),
-                        Quantity.ofUnits(1_000_000), "trader-x");
-                if (!q.isAccepted()) {
-                    return;
-                }
-                var quote = q.result().quote();
-                VaultState before = w.vault;
-                if (stale) {
-                    w.advance(w.vault.parameters().quoteValidity().plusSeconds(1));
-                }
-                var o = w.buy(quote, stale ? null : quote.premium().minus(Amount.ofUnits(1)), "trader-x");
-                assertThat(o.rejection().code())
-                        .isEqualTo(stale ? RejectionCode.STALE_QUOTE : RejectionCode.MAX_PREMIUM_EXCEEDED);
-                assertThat(w.vault).isSameAs(before);
-            }));
+            return Arbitraries.of("stale", "greedy", "moved up", "moved down").map(kind -> Transformer.mutate(
+                    kind + " buy", w -> {
+                        long atm = Math.max(50, Math.round(w.market.spot() / 50) * 50);
+                        var q = w.quote(w.series(OptionType.CALL, atm, 7), Quantity.ofUnits(1_000_000), "trader-x");
+                        if (!q.isAccepted()) {
+                            return;
+                        }
+                        var quote = q.result().quote();
+                        RejectionCode expected = switch (kind) {
+                            case "stale" -> {
+                                w.advance(w.vault.parameters().quoteValidity().plusSeconds(1));
+                                yield RejectionCode.STALE_QUOTE;
+                            }
+                            case "greedy" -> RejectionCode.MAX_PREMIUM_EXCEEDED;
+                            default -> {
+                                double beyond = 1 + w.vault.parameters().quotePriceTolerance() + 0.001;
+                                w.moveMarket(kind.equals("moved up") ? beyond : 1 / beyond, 0);
+                                yield RejectionCode.QUOTE_STALE_PRICE;
+                            }
+                        };
+                        VaultState before = w.vault; // after the move, which reassessed the book's risk
+                        var o = w.buy(quote, kind.equals("greedy") ? quote.premium().minus(Amount.ofUnits(1)) : null,
+                                "trader-x");
+                        assertThat(o.rejection().code()).isEqualTo(expected);
+                        assertThat(w.vault).isSameAs(before);
+                    }));
         }
     }
 

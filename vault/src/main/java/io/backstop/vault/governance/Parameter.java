@@ -39,8 +39,13 @@ public enum Parameter {
     TRADING_CUTOFF("tradingCutoff", Kind.DURATION, 3600, 0, 7 * 86400, true),
     /** No expiries further out than this. */
     MAX_EXPIRY("maxExpiry", Kind.DURATION, 90 * 86400, 86400, 730 * 86400, true),
-    /** How long a quote binds. */
-    QUOTE_VALIDITY("quoteValidity", Kind.DURATION, 30, 1, 600, true),
+    /**
+     * How long a quote binds, at most two minutes: a free quote valid for long is an option on the market given to
+     * the trader, who takes only those that moved in their favour.
+     */
+    QUOTE_VALIDITY("quoteValidity", Kind.DURATION, 30, 1, 120, true),
+    /** How far spot may move from a quote's before the quote no longer binds (a fraction of the quoted spot). */
+    QUOTE_PRICE_TOLERANCE("quotePriceTolerance", Kind.NUMBER, 0.005, 0, 0.1, true),
     /** Fee on withdrawals, kept by the pool. */
     EXIT_FEE_RATE("exitFeeRate", Kind.NUMBER, 0, 0, 0.05, true),
     /** Fraction of LP capital the waterfall never draws (Lyra ring-fences 10%). */

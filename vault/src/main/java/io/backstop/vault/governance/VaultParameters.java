@@ -167,6 +167,10 @@ public final class VaultParameters {
         return seconds(Parameter.MAX_EXPIRY);
     }
 
+    public double quotePriceTolerance() {
+        return get(Parameter.QUOTE_PRICE_TOLERANCE);
+    }
+
     public Duration quoteValidity() {
         return seconds(Parameter.QUOTE_VALIDITY);
     }

@@ -14,13 +14,15 @@ import java.time.Instant;
  * @param series      the series
  * @param quantity    contracts
  * @param breakdown   the itemised premium
+ * @param parametersVersion the version of the vault's parameters (and surface) it was priced under
  * @param collateral  what the pool locks if the quote is taken
  * @param issuedAt    when it was issued
  * @param validUntil  last instant it binds
  * @param taken       whether it has been taken
  */
 public record Quote(String id, String vault, String owner, OptionSeries series, Quantity quantity,
-        QuoteBreakdown breakdown, Amount collateral, Instant issuedAt, Instant validUntil, boolean taken) {
+        QuoteBreakdown breakdown, long parametersVersion, Amount collateral, Instant issuedAt, Instant validUntil,
+        boolean taken) {
 
     public Quote {
         if (owner == null || owner.isBlank()) {
@@ -30,7 +32,8 @@ public record Quote(String id, String vault, String owner, OptionSeries series, 
 
     /** The same quote, taken. */
     public Quote asTaken() {
-        return new Quote(id, vault, owner, series, quantity, breakdown, collateral, issuedAt, validUntil, true);
+        return new Quote(id, vault, owner, series, quantity, breakdown, parametersVersion, collateral, issuedAt,
+                validUntil, true);
     }
 
     /** The premium the trader pays. */
