@@ -54,15 +54,26 @@ public class PriceFeed {
     public Uni<Void> tick() {
         return Panache.withSession(VaultRecord::underlyings)
                 .onItem().transformToMulti(Multi.createFrom()::iterable)
-                .onItem().transformToUniAndConcatenate(underlying -> transaction.run(() -> step(underlying)))
+                .onItem().transformToUniAndConcatenate(this::step)
                 .collect().last().replaceWithVoid();
     }
 
+    /**
+     * The skipped time filled in a transaction of its own, then the next price reported like any oracle's, which
+     * reprices the vaults on the underlying in their own transactions after it.
+     */
     private Uni<Void> step(String underlying) {
         Instant now = clock.now();
+        return transaction.run(() -> backfill(underlying, now))
+                .chain(next -> next == null ? Uni.createFrom().voidItem()
+                        : commands.postPrice(underlying, next, now).replaceWithVoid());
+    }
+
+    /** Fills the time since the last price, if any, and gives the price to report now (null without a last). */
+    private Uni<Amount> backfill(String underlying, Instant now) {
         return books.lastPrice(underlying).chain(last -> {
             if (last == null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().nullItem();
             }
             Duration gap = Duration.between(last.at(), now);
             long steps = Math.min(gap.toMillis() / SPACING.toMillis(), MAX_BACKFILL);
@@ -81,7 +92,7 @@ public class PriceFeed {
             double nextPrice = steps > 0 ? path[(int) steps]
                     : path(path[0], 2, gap.toMillis() / (365.0 * 86_400_000))[1];
             Amount next = Amount.of(nextPrice, Rounding.DOWN);
-            return filled.chain(() -> commands.postPrice(underlying, next, now)).replaceWithVoid();
+            return filled.replaceWith(next);
         });
     }
 

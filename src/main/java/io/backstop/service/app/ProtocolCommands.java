@@ -25,10 +25,12 @@ public class ProtocolCommands {
     private final ServiceClock clock;
     private final CommandTransaction transaction;
     private final Idempotency idempotency;
+    private final RiskRepricing repricing;
 
     public ProtocolCommands(VaultBooks books, ServiceClock clock, CommandTransaction transaction,
-            Idempotency idempotency) {
+            Idempotency idempotency, RiskRepricing repricing) {
         this.books = books;
+        this.repricing = repricing;
         this.clock = clock;
         this.transaction = transaction;
         this.idempotency = idempotency;
@@ -88,7 +90,8 @@ public class ProtocolCommands {
     }
 
     /**
-     * Records an oracle price if the oracle rules accept it. Prices of one underlying are
+     * Records an oracle price if the oracle rules accept it, then reprices the risk of the vaults on its underlying
+     * (each in its own transaction, see {@link RiskRepricing}). Prices of one underlying are
      * serialised by a transaction-scoped advisory lock, so two reports cannot both pass the "later than the last"
      * and jump checks against the same last price.
      */
@@ -104,7 +107,8 @@ public class ProtocolCommands {
                         .ifPresent(r -> {
                             throw CommandRefused.of(r);
                         })))
-                .chain(() -> Aggregates.record(underlying, candidate, now).persist().replaceWith(candidate)));
+                .chain(() -> Aggregates.record(underlying, candidate, now).persist().replaceWith(candidate)))
+                .call(accepted -> repricing.afterPrice(underlying, accepted, now));
     }
 
     private static ParameterChangeRecord audit(String vault, long version, String actor, String reason,

@@ -171,24 +171,33 @@ public class VaultViews {
     /**
      * The buffer: coverage is buffer / stress loss beyond LP capital (null when nothing is at risk).
      *
-     * @param policy every parameter in force and its version
+     * @param riskRepriced when oracle prices last repriced the book on the stress grid, and at what spot (null
+     *                     until they have): the stress loss and the band are as of then or of the last trade
+     * @param policy       every parameter in force and its version
      */
     public record BufferView(Amount balance, Amount stressLoss, Double coverage, String riskLevel,
-            Map<String, Object> policy, List<BufferMovement> history, List<PolicyChange> policyHistory) {
+            Repriced riskRepriced, Map<String, Object> policy, List<BufferMovement> history,
+            List<PolicyChange> policyHistory) {
+    }
+
+    /** When and at what spot the book was last repriced on the stress grid. */
+    public record Repriced(Instant at, Amount spot) {
     }
 
     /** The insurance buffer of a vault: its balance, coverage and band, the policy, its history and the audit trail. */
     public Uni<BufferView> buffer(String vaultId) {
-        return valued(vaultId).chain(v -> JournalRecord.bufferLines(vaultId).chain(lines -> ParameterChangeRecord
-                .ofVault(vaultId).map(changes -> {
+        return books.read(vaultId).chain(row -> valued(row).chain(v -> JournalRecord.bufferLines(vaultId)
+                .chain(lines -> ParameterChangeRecord.ofVault(vaultId).map(changes -> {
                     VaultState s = v.vault();
                     Coverage coverage = s.coverage();
                     double ratio = coverage.ratio();
+                    Repriced repriced = row.riskAssessedAt == null ? null
+                            : new Repriced(row.riskAssessedAt, Amount.ofUnits(row.riskAssessedSpot));
                     return new BufferView(s.balances().buffer(), coverage.stressLoss(),
-                            Double.isFinite(ratio) ? ratio : null, s.riskLevel().name(), policy(s),
+                            Double.isFinite(ratio) ? ratio : null, s.riskLevel().name(), repriced, policy(s),
                             bufferHistory(lines), changes.stream().map(c -> new PolicyChange(c.version, c.at,
                                     c.actor, c.reason, Aggregates.changes(c.changes))).toList());
-                })));
+                }))));
     }
 
     /** Every parameter in force as text, and its version. */

@@ -1,5 +1,6 @@
 package io.backstop.service.store;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
@@ -33,6 +34,9 @@ public class VaultRecord extends PanacheEntityBase {
     public Instant createdAt;
     /** The price the operator expected the underlying at when opening the vault, in minor units. */
     public Long referencePrice;
+    /** When oracle prices last repriced the book on the stress grid, and at what spot; null until they have. */
+    public Instant riskAssessedAt;
+    public Long riskAssessedSpot;
 
     /** Every underlying some vault trades, each once, in the order the vaults were first listed. */
     public static Uni<List<String>> underlyings() {
@@ -47,6 +51,13 @@ public class VaultRecord extends PanacheEntityBase {
     }
 
     /** Every vault, in id order. */
+    /** The ids of the vaults on an underlying, in id order. */
+    public static Uni<List<String>> idsOn(String underlying) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select id from VaultRecord where underlying = ?1 order by id", String.class)
+                .setParameter(1, underlying).getResultList());
+    }
+
     public static Uni<List<VaultRecord>> all() {
         return list("order by id");
     }

@@ -46,6 +46,10 @@ public enum Parameter {
     QUOTE_VALIDITY("quoteValidity", Kind.DURATION, 30, 1, 120, true),
     /** How far spot may move from a quote's before the quote no longer binds (a fraction of the quoted spot). */
     QUOTE_PRICE_TOLERANCE("quotePriceTolerance", Kind.NUMBER, 0.005, 0, 0.1, true),
+    /** The book is repriced on the stress grid at most this often as oracle prices arrive (0: at every price). */
+    RISK_REASSESS_INTERVAL("riskReassessInterval", Kind.DURATION, 5, 0, 3600, true),
+    /** ...and at once, however recent the last repricing, when spot moved this fraction since it. */
+    RISK_REASSESS_MOVE("riskReassessMove", Kind.NUMBER, 0.01, 0, 0.5, true),
     /** Fee on withdrawals, kept by the pool. */
     EXIT_FEE_RATE("exitFeeRate", Kind.NUMBER, 0, 0, 0.05, true),
     /** Fraction of LP capital the waterfall never draws (Lyra ring-fences 10%). */

@@ -171,6 +171,14 @@ public final class VaultParameters {
         return get(Parameter.QUOTE_PRICE_TOLERANCE);
     }
 
+    public Duration riskReassessInterval() {
+        return seconds(Parameter.RISK_REASSESS_INTERVAL);
+    }
+
+    public double riskReassessMove() {
+        return get(Parameter.RISK_REASSESS_MOVE);
+    }
+
     public Duration quoteValidity() {
         return seconds(Parameter.QUOTE_VALIDITY);
     }

@@ -1,0 +1,101 @@
+package io.backstop.service;
+
+import static io.backstop.service.Api.as;
+import static io.backstop.service.Api.post;
+import static io.backstop.service.Api.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The market moves the risk ladder with no trade: a large move of the underlying reprices the book on the stress
+ * grid at its first price and moves the band, with its event; a small move within the interval does not; the way
+ * back moves it back. (Calls, because the grid's worst case for puts is already a crash to zero, whatever the spot.)
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalDatabase.class)
+class RiskRepricingTest {
+
+    private static final String VAULT = "/api/v1/vaults/crash";
+
+    @Test
+    void aRallyOfTheUnderlyingMovesTheBandWithNoTrade() throws Exception {
+        // Calls collateralised at a fifth of spot, repriced by the clock only once an hour: only moves count.
+        Api.openVault("crash", "CRSH", Map.of("callCollateralFactor", "0.2", "riskReassessInterval", "PT1H"));
+        Api.price("CRSH", "2000");
+        post(token("lou", "lp"), VAULT + "/deposits", Map.of("amount", "10000")).statusCode(201);
+        String expiry = Api.now().plusSeconds(7 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
+        String trader = token("pia", "trader");
+        String quoteId = as(trader).body(Map.of("type", "call", "strike", "2000", "expiry", expiry, "quantity", "15"))
+                .post(VAULT + "/quotes").then().statusCode(201).extract().path("quoteId");
+        post(trader, VAULT + "/trades", Map.of("quoteId", quoteId, "maxPremium", "100000")).statusCode(201);
+        // The buffer topped up to 5% above the stress loss: the band is NORMAL again.
+        BigDecimal stress = new BigDecimal(buffer().getString("stressLoss"));
+        BigDecimal topUp = stress.multiply(new BigDecimal("1.05")).setScale(6, RoundingMode.UP);
+        post(token("otto", "operator"), VAULT + "/buffer/top-ups", Map.of("amount", topUp.toPlainString()))
+                .statusCode(201);
+        assertThat(buffer().getString("riskLevel")).isEqualTo("NORMAL");
+        long journalBefore = count("SELECT count(*) FROM journal WHERE vault = 'crash'");
+
+        // 0.5% up, within riskReassessMove (1%) and the hour: not repriced.
+        Api.price("CRSH", "2010");
+        JsonPath quiet = buffer();
+        assertThat(quiet.getString("riskRepriced.spot")).isEqualTo("2000");
+        assertThat(quiet.getString("riskLevel")).isEqualTo("NORMAL");
+
+        // 5% up: repriced at once, the calls' stress loss outgrows the buffer, the band moves, with its event.
+        Api.price("CRSH", "2100");
+        JsonPath crashed = buffer();
+        assertThat(crashed.getString("riskRepriced.spot")).isEqualTo("2100");
+        assertThat(new BigDecimal(crashed.getString("stressLoss"))).isGreaterThan(stress);
+        assertThat(crashed.getDouble("coverage")).isLessThan(1.0);
+        assertThat(crashed.getString("riskLevel")).isNotEqualTo("NORMAL");
+        assertThat(given().get(VAULT).then().statusCode(200).extract().<String>path("riskLevel"))
+                .isEqualTo(crashed.getString("riskLevel"));
+        assertThat(events("RiskLevelChanged")).last().asString().contains("\"from\":\"NORMAL\"")
+                .contains("\"to\":\"" + crashed.getString("riskLevel") + "\"");
+        assertThat(count("SELECT count(*) FROM journal WHERE vault = 'crash'")).as("no money moved")
+                .isEqualTo(journalBefore);
+
+        // Back to 2000: repriced again, and the band with it.
+        Api.price("CRSH", "2000");
+        assertThat(buffer().getString("riskLevel")).isEqualTo("NORMAL");
+        assertThat(events("RiskLevelChanged")).last().asString().contains("\"to\":\"NORMAL\"");
+    }
+
+    private static JsonPath buffer() {
+        return given().get(VAULT + "/buffer").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection db = LocalDatabase.connect(); Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static List<String> events(String type) throws Exception {
+        List<String> payloads = new ArrayList<>();
+        try (Connection db = LocalDatabase.connect(); Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT payload FROM vault_event WHERE vault = 'crash' AND type = '"
+                        + type + "' ORDER BY id")) {
+            while (rows.next()) {
+                payloads.add(rows.getString(1));
+            }
+        }
+        return payloads;
+    }
+}
