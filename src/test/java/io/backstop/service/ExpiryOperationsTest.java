@@ -74,10 +74,16 @@ class ExpiryOperationsTest {
         assertThat(new BigDecimal(vault().getString("balances.lpFree"))).isLessThanOrEqualTo(
                 new BigDecimal("0.000001"));
 
-        // Xena's deposit brings free liquidity, but her withdrawal queues behind wendy's.
+        // Xena's deposit brings free liquidity, which pays more of wendy's queued withdrawal at once (in the
+        // deposit's own transaction); xena's withdrawal then queues behind the rest of wendy's.
         String xena = token("xena", "lp");
         String xenaShares = post(xena, VAULT + "/deposits", Map.of("amount", "1000")).statusCode(201).extract()
                 .path("shares");
+        assertThat(next(stream, "WithdrawalPaid")).contains("\"wendy\""); // the part free liquidity paid at once
+        assertThat(next(stream, "WithdrawalPaid")).contains("\"wendy\"")
+                .containsPattern("\"amount\":\"(999\\.\\d+|1000)\"");
+        assertThat(new BigDecimal(vault().getString("balances.lpFree"))).isLessThanOrEqualTo(
+                new BigDecimal("0.000001"));
         JsonPath queued = post(xena, VAULT + "/withdrawals", Map.of("shares", xenaShares)).statusCode(201)
                 .extract().jsonPath();
         assertThat(queued.getString("status")).isEqualTo("QUEUED");

@@ -50,9 +50,16 @@ final class LiquidityProvision {
                 vault.withdrawalQueue());
         List<VaultEvent> events = new ArrayList<>(2);
         events.add(new VaultEvent.DepositMade(vault.id(), now, account.owner(), amount, minted));
-        after = RiskLadder.reassess(after, now, events);
+        List<JournalEntry> journal = new ArrayList<>(2);
+        journal.add(entry);
+        // Free liquidity is the queue's first: LPs waiting to withdraw are paid from a deposit at once, in the same
+        // command, rather than at the next expiry, which may be months away while they stay exposed.
+        Outcome<QueueResult> queue = serveQueue(after, valuation, now);
+        events.addAll(queue.events());
+        journal.addAll(queue.journal());
+        after = queue.result().vault();
         return new Outcome.Accepted<>(new DepositResult(after, account.withShares(account.shares().plus(minted)),
-                minted, price), events, List.of(entry));
+                minted, price, queue.result().served()), events, journal);
     }
 
     /** See {@link VaultEngine#withdraw}. */

@@ -40,8 +40,10 @@ public final class VaultEngine {
      * @param account the LP's account after
      * @param shares  shares minted
      * @param price   the share price used
+     * @param served  queued withdrawals the deposit's liquidity paid, first in first out (often none)
      */
-    public record DepositResult(VaultState vault, LpAccount account, Shares shares, SharePrice price) {
+    public record DepositResult(VaultState vault, LpAccount account, Shares shares, SharePrice price,
+            List<ServedWithdrawal> served) {
     }
 
     /** An LP deposits an amount and receives shares at NAV (liability rounded down: fewer shares minted). */

@@ -97,8 +97,15 @@ class VaultEngineTest {
         w.trade(put, Quantity.parse("3.9"), "bob").result();
         w.withdraw("alice", w.accounts.get("alice").shares()).result();
         Shares aliceQueued = w.vault.withdrawalQueue().get(0).shares();
-        // Carol's deposit brings free liquidity; her own withdrawal still waits behind alice.
-        w.deposit("carol", Amount.parse("1000"));
+        // Carol's deposit brings free liquidity, which goes to alice at once (part of what she waits for); carol's
+        // own withdrawal then waits behind the rest of alice's.
+        var deposit = w.deposit("carol", Amount.parse("1000")).result();
+        assertThat(deposit.served()).singleElement().satisfies(s -> {
+            assertThat(s.owner()).isEqualTo("alice");
+            assertThat(s.amount().units()).isBetween(Amount.parse("999.99").units(), Amount.parse("1000").units());
+        });
+        Shares aliceLeft = aliceQueued.minus(deposit.served().get(0).shares());
+        assertThat(w.vault.withdrawalQueue().get(0).shares()).isEqualTo(aliceLeft);
         Shares carol = w.accounts.get("carol").shares();
         var withdrawal = w.withdraw("carol", carol).result();
         assertThat(withdrawal.status()).isEqualTo(VaultEngine.WithdrawalStatus.QUEUED);
@@ -109,8 +116,34 @@ class VaultEngineTest {
         w.market = MarketSnapshot.at(2100);
         var settled = w.settle(put.id(), Amount.parse("2100")).result();
         assertThat(settled.served()).extracting(s -> s.owner()).containsExactly("alice", "carol");
-        assertThat(settled.served().get(0).shares()).isEqualTo(aliceQueued);
+        assertThat(settled.served().get(0).shares()).isEqualTo(aliceLeft);
         assertThat(w.vault.withdrawalQueue()).isEmpty();
+        w.checkInvariants();
+    }
+
+    @Test
+    void aDepositPaysTheQueueAtOnceInsteadOfAtTheNextExpiry() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries put = w.series(OptionType.PUT, 2000, 60);
+        w.trade(put, Quantity.parse("3.9"), "bob").result(); // locks 7800 of 10000 until an expiry 60 days away
+        var withdrawal = w.withdraw("alice", w.accounts.get("alice").shares()).result();
+        assertThat(withdrawal.status()).isEqualTo(VaultEngine.WithdrawalStatus.PARTIAL);
+        Shares queued = withdrawal.queuedShares();
+        long eventsBefore = w.events.size();
+
+        var deposit = w.deposit("bea", Amount.parse("100000")).result();
+
+        assertThat(deposit.served()).singleElement().satisfies(s -> {
+            assertThat(s.owner()).isEqualTo("alice");
+            assertThat(s.shares()).isEqualTo(queued);
+        });
+        assertThat(w.vault.withdrawalQueue()).isEmpty();
+        assertThat(w.events.subList((int) eventsBefore, w.events.size())).map(e -> e.getClass().getSimpleName())
+                .containsSubsequence("DepositMade", "WithdrawalPaid");
+        // And bea, arriving after, is paid at once too: nobody waits any more.
+        var beaOut = w.withdraw("bea", Shares.ofUnits(w.accounts.get("bea").shares().units() / 2)).result();
+        assertThat(beaOut.status()).isEqualTo(VaultEngine.WithdrawalStatus.PAID);
         w.checkInvariants();
     }
 

@@ -20,6 +20,7 @@ import io.backstop.vault.quote.SeriesMarks;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.QueuedWithdrawal;
+import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -84,6 +85,12 @@ final class VaultWorld {
             assertThat(r.price().valueOf(r.shares())).isLessThanOrEqualTo(amount);
             vault = r.vault();
             accounts.put(owner, r.account());
+            // Free liquidity goes to the queue at once: after a deposit, what is left of it can pay the queue no
+            // more than the rounding of one share unit (a partly served head leaves less than that free).
+            long oneUnit = new SharePrice(valuation().nav(vault, Rounding.UP), vault.totalShares())
+                    .valueOf(Shares.ofUnits(1)).units() + 1;
+            assertThat(LiquidityProvision.serveQueue(vault, valuation(), now).result().served())
+                    .as("queue left payable after a deposit").allMatch(served -> served.amount().units() <= oneUnit);
         }
         log.add("deposit " + owner + " " + amount + " → " + describe(o));
         return o;
