@@ -55,6 +55,7 @@ class AuthorisationTest {
                 new Endpoint("POST", "/api/v1/vaults", "operator"),
                 new Endpoint("POST", VAULT + "/deposits", "lp"),
                 new Endpoint("POST", VAULT + "/withdrawals", "lp"),
+                new Endpoint("DELETE", VAULT + "/withdrawals/queued", "lp"),
                 new Endpoint("GET", VAULT + "/accounts/me", "lp"),
                 new Endpoint("POST", VAULT + "/quotes", "trader"),
                 new Endpoint("POST", VAULT + "/trades", "trader"),
@@ -158,6 +159,7 @@ class AuthorisationTest {
         return switch (endpoint.method()) {
             case "GET" -> r.get(endpoint.path());
             case "PUT" -> r.put(endpoint.path());
+            case "DELETE" -> r.delete(endpoint.path());
             default -> r.post(endpoint.path());
         };
     }

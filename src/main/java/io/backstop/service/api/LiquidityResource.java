@@ -12,6 +12,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -69,6 +70,21 @@ public class LiquidityResource {
         Shares shares = Inputs.shares(Inputs.body(request).shares(), "shares");
         Idempotency.Request once = new Idempotency.Request(identity.getPrincipal().getName(), key, 201);
         return commands.withdraw(once, vault, shares, LiquidityResource::withdrawal).map(Answers::of);
+    }
+
+    /** What a cancellation gave back. */
+    public record CancellationResponse(Shares cancelledShares, Shares shares) {
+    }
+
+    /**
+     * Takes back whatever is still queued of the caller's withdrawals: the shares return to their account; 409
+     * {@code nothing-queued} if nothing is. Repeating it changes nothing more.
+     */
+    @DELETE
+    @Path("/withdrawals/queued")
+    public Uni<CancellationResponse> cancelQueued(@PathParam("id") String vault) {
+        return commands.cancelQueued(vault, identity.getPrincipal().getName())
+                .map(r -> new CancellationResponse(r.cancelled(), r.account().shares()));
     }
 
     @GET

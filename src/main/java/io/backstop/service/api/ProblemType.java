@@ -39,6 +39,7 @@ public enum ProblemType {
     HEADERS_TOO_LARGE("headers-too-large", 431),
     // 409: the books' state does not allow it now
     INSUFFICIENT_SHARES("insufficient-shares", 409),
+    NOTHING_QUEUED("nothing-queued", 409),
     MAX_PREMIUM_EXCEEDED("max-premium-exceeded", 409),
     INSUFFICIENT_LIQUIDITY("insufficient-liquidity", 409),
     UTILIZATION_CAP("utilization-cap", 409),

@@ -25,9 +25,11 @@ public class LpCommands {
     private final VaultBooks books;
     private final ServiceClock clock;
     private final Idempotency idempotency;
+    private final CommandTransaction transaction;
 
-    public LpCommands(VaultBooks books, ServiceClock clock, Idempotency idempotency) {
+    public LpCommands(VaultBooks books, ServiceClock clock, Idempotency idempotency, CommandTransaction transaction) {
         this.books = books;
+        this.transaction = transaction;
         this.clock = clock;
         this.idempotency = idempotency;
     }
@@ -55,6 +57,24 @@ public class LpCommands {
                 request.subject(), ctx -> VaultEngine.withdraw(ctx.vault, ctx.account, shares, ctx.valuation,
                         ctx.now), VaultEngine.WithdrawalResult::vault, VaultEngine.WithdrawalResult::account)
                 .map(answer));
+    }
+
+    /**
+     * The LP who sent the request takes back what is still queued of their withdrawals, in a transaction of its
+     * own; no price is needed, nothing is valued. 409 {@code nothing-queued} if they have nothing queued.
+     */
+    public Uni<VaultEngine.CancellationResult> cancelQueued(String vaultId, String owner) {
+        Instant now = clock.now();
+        return transaction.run(() -> books.lock(vaultId).chain(row -> LpAccountRecord.<LpAccountRecord>findById(
+                new LpAccountRecord.Key(vaultId, owner)).chain(accountRow -> {
+                    VaultState vault = Aggregates.vault(row);
+                    Outcome<VaultEngine.CancellationResult> outcome = VaultEngine.cancelQueuedWithdrawals(vault,
+                            Aggregates.account(vaultId, owner, accountRow), now);
+                    VaultEngine.CancellationResult result = VaultBooks.accepted(outcome);
+                    // Shares are only ever queued from an account, so a cancellation always finds one.
+                    accountRow.shares = result.account().shares().units();
+                    return books.record(row, result.vault(), outcome).replaceWith(result);
+                })));
     }
 
     /** What an LP command runs on: the locked vault, then its valuation and the LP's account as they are read. */

@@ -1,5 +1,6 @@
 package io.backstop.vault;
 
+import io.backstop.vault.VaultEngine.CancellationResult;
 import io.backstop.vault.VaultEngine.DepositResult;
 import io.backstop.vault.VaultEngine.QueueResult;
 import io.backstop.vault.VaultEngine.ServedWithdrawal;
@@ -92,6 +93,28 @@ final class LiquidityProvision {
                 : r.burned.isZero() ? WithdrawalStatus.QUEUED : WithdrawalStatus.PARTIAL;
         return new Outcome.Accepted<>(new WithdrawalResult(after, account.withShares(account.shares().minus(shares)),
                 status, r.paid, r.burned, queued), events, journal);
+    }
+
+    /** See {@link VaultEngine#cancelQueuedWithdrawals}. */
+    static Outcome<CancellationResult> cancelQueued(VaultState vault, LpAccount account, Instant now) {
+        List<QueuedWithdrawal> kept = new ArrayList<>(vault.withdrawalQueue().size());
+        Shares cancelled = Shares.ZERO;
+        for (QueuedWithdrawal q : vault.withdrawalQueue()) {
+            if (q.owner().equals(account.owner())) {
+                cancelled = cancelled.plus(q.shares());
+            } else {
+                kept.add(q);
+            }
+        }
+        if (cancelled.isZero()) {
+            return Outcome.rejected(RejectionCode.NOTHING_QUEUED, account.owner() + " has no withdrawal queued in "
+                    + vault.id());
+        }
+        // Queued shares were taken from the account when queued but never burned: they count in the supply still.
+        VaultState after = vault.with(vault.balances(), vault.totalShares(), kept);
+        return new Outcome.Accepted<>(new CancellationResult(after, account.withShares(account.shares()
+                .plus(cancelled)), cancelled), List.of(new VaultEvent.WithdrawalCancelled(vault.id(), now,
+                        account.owner(), cancelled)), List.of());
     }
 
     private record Redemption(VaultState vault, Shares burned, Amount paid) {

@@ -8,6 +8,8 @@ public enum RejectionCode {
     INVALID_AMOUNT("invalid-amount"),
     INVALID_QUANTITY("invalid-quantity"),
     INSUFFICIENT_SHARES("insufficient-shares"),
+    /** A cancellation by an LP with nothing in the withdrawal queue. */
+    NOTHING_QUEUED("nothing-queued"),
     NOT_LISTED("not-listed"),
     AFTER_CUTOFF("trading-cutoff"),
     MAX_PREMIUM_EXCEEDED("max-premium-exceeded"),

@@ -100,6 +100,26 @@ public final class VaultEngine {
     }
 
     /**
+     * The result of cancelling an LP's queued withdrawals.
+     *
+     * @param vault     the vault after, the LP's entries gone from its queue
+     * @param account   the LP's account after, the shares back in it
+     * @param cancelled the shares that were queued
+     */
+    public record CancellationResult(VaultState vault, LpAccount account, Shares cancelled) {
+    }
+
+    /**
+     * An LP takes back whatever is still queued of their withdrawals (every entry of theirs; what was paid stays
+     * paid): the shares return to their account, unredeemed, and the others in the queue keep their order;
+     * {@code nothing-queued} if they have nothing in it.
+     */
+    public static Outcome<CancellationResult> cancelQueuedWithdrawals(VaultState vault, LpAccount account,
+            Instant now) {
+        return LiquidityProvision.cancelQueued(vault, account, now);
+    }
+
+    /**
      * The result of a quote request.
      *
      * @param vault the vault after (its id sequence advanced)

@@ -59,6 +59,14 @@ public sealed interface VaultEvent {
         }
     }
 
+    /** An LP took back the shares still queued for withdrawal; they are the LP's again, unredeemed. */
+    record WithdrawalCancelled(String vault, Instant at, String owner, Shares shares) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new WithdrawalCancelled(vault, at, null, shares);
+        }
+    }
+
     /** A quote was issued. */
     record QuoteIssued(String vault, Instant at, String quoteId, String series, Quantity quantity, Amount premium,
             Instant validUntil) implements VaultEvent {

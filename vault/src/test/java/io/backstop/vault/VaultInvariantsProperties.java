@@ -41,6 +41,8 @@ class VaultInvariantsProperties {
         boolean socialised = end.events.stream().anyMatch(e -> e instanceof VaultEvent.LossSocialised);
         boolean queued = end.events.stream().anyMatch(e -> e instanceof VaultEvent.WithdrawalQueued);
         boolean bandChanged = end.events.stream().anyMatch(e -> e instanceof VaultEvent.RiskLevelChanged);
+        boolean cancelled = end.events.stream().anyMatch(e -> e instanceof VaultEvent.WithdrawalCancelled);
+        boolean servedByDeposit = end.depositsThatPaidTheQueue > 0;
         Statistics.label("sold").collect(sold);
         Statistics.label("settled with claims").collect(settledWithClaims);
         Statistics.label("drew LP capital").collect(drewLp);
@@ -48,6 +50,8 @@ class VaultInvariantsProperties {
         Statistics.label("socialised").collect(socialised);
         Statistics.label("queued withdrawal").collect(queued);
         Statistics.label("risk band changed").collect(bandChanged);
+        Statistics.label("cancelled a queued withdrawal").collect(cancelled);
+        Statistics.label("a deposit paid the queue").collect(servedByDeposit);
         // The sequences must reach the rare layers often enough for the invariants to mean something.
         Statistics.label("sold").coverage(c -> c.check(true).percentage(p -> p > 30));
         Statistics.label("settled with claims").coverage(c -> c.check(true).percentage(p -> p > 5));
@@ -55,6 +59,8 @@ class VaultInvariantsProperties {
         Statistics.label("socialised").coverage(c -> c.check(true).percentage(p -> p > 0.1));
         Statistics.label("queued withdrawal").coverage(c -> c.check(true).percentage(p -> p > 1));
         Statistics.label("risk band changed").coverage(c -> c.check(true).percentage(p -> p > 1));
+        Statistics.label("cancelled a queued withdrawal").coverage(c -> c.check(true).percentage(p -> p > 0.1));
+        Statistics.label("a deposit paid the queue").coverage(c -> c.check(true).percentage(p -> p > 0.1));
     }
 
     @net.jqwik.api.Provide
@@ -62,6 +68,7 @@ class VaultInvariantsProperties {
         return ActionChain.startWith(VaultWorld::new)
                 .withAction(4, new Deposit())
                 .withAction(2, new Withdraw())
+                .withAction(1, new CancelQueued())
                 .withAction(5, new Trade())
                 .withAction(1, new StaleOrGreedyBuy())
                 .withAction(2, new MarketMove())
@@ -88,6 +95,13 @@ class VaultInvariantsProperties {
                         long held = w.accounts.getOrDefault(lp, LpAccount.open(VaultWorld.VAULT, lp)).shares().units();
                         w.withdraw(lp, Shares.ofUnits(Math.max(0, (long) (held * fraction))));
                     })));
+        }
+    }
+
+    static final class CancelQueued implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.of(LPS).map(lp -> Transformer.mutate("cancel queued " + lp, w -> w.cancelQueued(lp)));
         }
     }
 

@@ -49,6 +49,7 @@ final class VaultWorld {
     final Map<String, List<Position>> positions = new HashMap<>();
     final Map<String, Amount> expectedLocked = new HashMap<>();
     final List<JournalEntry> journal = new ArrayList<>();
+    int depositsThatPaidTheQueue;
     final List<VaultEvent> events = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     int settlements;
@@ -85,6 +86,9 @@ final class VaultWorld {
             assertThat(r.price().valueOf(r.shares())).isLessThanOrEqualTo(amount);
             vault = r.vault();
             accounts.put(owner, r.account());
+            if (!r.served().isEmpty()) {
+                depositsThatPaidTheQueue++;
+            }
             // Free liquidity goes to the queue at once: after a deposit, what is left of it can pay the queue no
             // more than the rounding of one share unit (a partly served head leaves less than that free).
             long oneUnit = new SharePrice(valuation().nav(vault, Rounding.UP), vault.totalShares())
@@ -93,6 +97,31 @@ final class VaultWorld {
                     .as("queue left payable after a deposit").allMatch(served -> served.amount().units() <= oneUnit);
         }
         log.add("deposit " + owner + " " + amount + " → " + describe(o));
+        return o;
+    }
+
+    /** The LP takes back what is still queued: refused if nothing is; else the queue keeps the others in order. */
+    Outcome<VaultEngine.CancellationResult> cancelQueued(String owner) {
+        LpAccount account = accounts.getOrDefault(owner, LpAccount.open(VAULT, owner));
+        List<QueuedWithdrawal> others = vault.withdrawalQueue().stream().filter(q -> !q.owner().equals(owner))
+                .toList();
+        Shares queued = Shares.ofUnits(vault.withdrawalQueue().stream().filter(q -> q.owner().equals(owner))
+                .mapToLong(q -> q.shares().units()).sum());
+        VaultState before = vault;
+        Outcome<VaultEngine.CancellationResult> o = record(VaultEngine.cancelQueuedWithdrawals(vault, account, now));
+        if (o.isAccepted()) {
+            VaultEngine.CancellationResult r = o.result();
+            assertThat(r.cancelled()).isEqualTo(queued);
+            assertThat(r.vault().withdrawalQueue()).isEqualTo(others);
+            assertThat(r.vault().balances()).isEqualTo(before.balances());
+            assertThat(r.account().shares()).isEqualTo(account.shares().plus(queued));
+            vault = r.vault();
+            accounts.put(owner, r.account());
+        } else {
+            assertThat(queued.isZero()).isTrue();
+            assertThat(o.rejection().code()).isEqualTo(RejectionCode.NOTHING_QUEUED);
+        }
+        log.add("cancel queued " + owner + " → " + describe(o));
         return o;
     }
 
