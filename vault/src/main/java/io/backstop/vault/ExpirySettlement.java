@@ -7,6 +7,7 @@ import io.backstop.vault.ledger.Account;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Balances;
 import io.backstop.vault.ledger.JournalEntry;
+import io.backstop.vault.oracle.PriceRange;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.settlement.SettlementReport;
@@ -91,6 +92,38 @@ final class ExpirySettlement {
         after = RiskLadder.reassess(queue.result().vault(), now, events);
         return new Outcome.Accepted<>(new SettlementResult(after, book.settled(settlementPrice), settled, report,
                 queue.result().served()), events, journal);
+    }
+
+    /** See {@link VaultEngine#forceSettle}. */
+    static Outcome<SettlementResult> forceSettle(VaultState vault, SeriesBook book, List<Position> positions,
+            Amount price, PriceRange accepted, String actor, String reason, Valuation others, Instant now) {
+        if (book.isSettled()) {
+            return Outcome.rejected(RejectionCode.ALREADY_SETTLED, "series " + book.id() + " settled at "
+                    + book.settlementPrice());
+        }
+        Instant from = book.series().expiry().plus(vault.parameters().forcedSettlementGrace());
+        if (now.isBefore(from)) {
+            return Outcome.rejected(RejectionCode.FORCED_SETTLEMENT_TOO_EARLY, "series " + book.id() + " expired at "
+                    + book.series().expiry() + "; an operator may set its price from " + from + " (forcedSettlementGrace "
+                    + vault.parameters().forcedSettlementGrace() + " after expiry), until then the oracle may still");
+        }
+        if (accepted == null) {
+            return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "the oracle accepted no price before or after "
+                    + "the expiry of " + book.id() + " to bound a price set by hand");
+        }
+        if (!accepted.contains(price)) {
+            return Outcome.rejected(RejectionCode.INVALID_SETTLEMENT, "price " + price + " is outside " + accepted
+                    + ", the prices the oracle accepted around the expiry of " + book.id());
+        }
+        Outcome<SettlementResult> settled = settleAndPayOut(vault, book, positions, price, others, now);
+        if (!settled.isAccepted()) {
+            return settled;
+        }
+        List<VaultEvent> events = new ArrayList<>(settled.events().size() + 1);
+        events.add(new VaultEvent.SeriesForceSettled(vault.id(), now, book.id(), price, accepted.lowest(),
+                accepted.highest(), reason, actor));
+        events.addAll(settled.events());
+        return new Outcome.Accepted<>(settled.result(), events, settled.journal());
     }
 
     /** See {@link VaultEngine#settleAndPayOut}. */

@@ -24,6 +24,8 @@ public enum RejectionCode {
     VAULT_INSOLVENT("vault-insolvent"),
     NOT_EXPIRED("not-expired"),
     ALREADY_SETTLED("already-settled"),
+    /** An operator's settlement price before the series' grace period after expiry has passed. */
+    FORCED_SETTLEMENT_TOO_EARLY("forced-settlement-too-early"),
     INVALID_SETTLEMENT("invalid-settlement"),
     NOTHING_TO_PAY("nothing-to-pay"),
     PARAMETER_OUT_OF_BOUNDS("parameter-out-of-bounds"),

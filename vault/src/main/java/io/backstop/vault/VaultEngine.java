@@ -11,6 +11,7 @@ import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.QuoteBreakdown;
 import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.settlement.SettlementReport;
+import io.backstop.vault.oracle.PriceRange;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
@@ -239,6 +240,19 @@ public final class VaultEngine {
     public static Outcome<SettlementResult> settleAndPayOut(VaultState vault, SeriesBook book,
             List<Position> positions, Amount settlementPrice, Valuation others, Instant now) {
         return ExpirySettlement.settleAndPayOut(vault, book, positions, settlementPrice, others, now);
+    }
+
+    /**
+     * The way out for a series the oracle cannot price (too few prices in its settlement window, and too late for
+     * the oracle to fill it): from {@code forcedSettlementGrace} after expiry an operator settles it at a price of
+     * their own within {@code accepted}, the range of the oracle's accepted prices from the last one before expiry
+     * to the first one after, with a reason. It settles and pays out as {@link #settleAndPayOut} does, after a
+     * {@code SeriesForceSettled} event; {@code forced-settlement-too-early} within the grace period,
+     * {@code invalid-settlement} outside the range or with no accepted price to bound by.
+     */
+    public static Outcome<SettlementResult> forceSettle(VaultState vault, SeriesBook book, List<Position> positions,
+            Amount price, PriceRange accepted, String actor, String reason, Valuation others, Instant now) {
+        return ExpirySettlement.forceSettle(vault, book, positions, price, accepted, actor, reason, others, now);
     }
 
     /**

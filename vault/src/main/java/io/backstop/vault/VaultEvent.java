@@ -99,6 +99,18 @@ public sealed interface VaultEvent {
             double payoutRatio) implements VaultEvent {
     }
 
+    /**
+     * An operator settled a series the oracle could not price, at a price of their own within the range of the
+     * prices the oracle accepted around expiry, with a reason; {@code SeriesSettled} follows as for any settlement.
+     */
+    record SeriesForceSettled(String vault, Instant at, String series, Amount settlementPrice, Amount lowest,
+            Amount highest, String reason, String actor) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new SeriesForceSettled(vault, at, series, settlementPrice, lowest, highest, reason, null);
+        }
+    }
+
     /** An expired series cannot settle yet (e.g. too few oracle prices in its window); it will be retried. */
     record SettlementPending(String vault, Instant at, String series, String reason) implements VaultEvent {
     }

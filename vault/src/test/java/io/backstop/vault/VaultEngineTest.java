@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backstop.pricing.OptionType;
 import io.backstop.pricing.surface.VolatilitySurface;
+import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.oracle.PriceRange;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.OptionSeries;
@@ -398,6 +400,49 @@ class VaultEngineTest {
         assertThat(ExpirySettlement.payOut(w.vault, paid, w.now).rejection().code())
                 .isEqualTo(RejectionCode.NOTHING_TO_PAY);
         w.checkInvariants();
+    }
+
+    @Test
+    void anOperatorSettlesAnUnpricedSeriesAfterTheGracePeriodWithinTheOraclesRange() {
+        VaultWorld w = new VaultWorld();
+        w.deposit("alice", USD_10K);
+        OptionSeries call = w.series(OptionType.CALL, 2000, 2);
+        w.trade(call, Quantity.parse("2"), "bob").result();
+        SeriesBook book = w.books.get(call.id());
+        var held = w.positions.get(call.id());
+        PriceRange around = new PriceRange(Amount.parse("2050"), Amount.parse("2150"));
+        Amount price = Amount.parse("2100");
+
+        w.advance(Duration.ofDays(3)); // past expiry, within the default grace of a day after it
+        var early = VaultEngine.forceSettle(w.vault, book, held, price, around, "ops", "oracle down", Valuation.NONE,
+                w.now);
+        assertThat(early.rejection().code()).isEqualTo(RejectionCode.FORCED_SETTLEMENT_TOO_EARLY);
+        assertThat(early.rejection().detail()).contains("forcedSettlementGrace PT24H");
+
+        w.advance(Duration.ofDays(1));
+        assertThat(VaultEngine.forceSettle(w.vault, book, held, Amount.parse("2150.000001"), around, "ops", "r",
+                Valuation.NONE, w.now).rejection()).isEqualTo(new Rejection(RejectionCode.INVALID_SETTLEMENT,
+                        "price 2150.000001 is outside [2050, 2150], the prices the oracle accepted around the expiry of "
+                                + call.id()));
+        assertThat(VaultEngine.forceSettle(w.vault, book, held, price, null, "ops", "r", Valuation.NONE, w.now)
+                .rejection().code()).isEqualTo(RejectionCode.INVALID_SETTLEMENT);
+
+        var forced = VaultEngine.forceSettle(w.vault, book, held, price, around, "ops", "oracle down", Valuation.NONE,
+                w.now);
+        var plain = VaultEngine.settleAndPayOut(w.vault, book, held, price, Valuation.NONE, w.now);
+        // The same settlement as at that price from the oracle, with the forced event and its reason first.
+        assertThat(forced.result().vault()).isEqualTo(plain.result().vault());
+        assertThat(forced.result().report()).isEqualTo(plain.result().report());
+        assertThat(forced.journal()).isEqualTo(plain.journal());
+        assertThat(forced.events().get(0)).isEqualTo(new VaultEvent.SeriesForceSettled(w.vault.id(), w.now, call.id(),
+                price, around.lowest(), around.highest(), "oracle down", "ops"));
+        assertThat(forced.events().subList(1, forced.events().size())).isEqualTo(plain.events());
+        assertThat(forced.events().get(0).withoutIdentities().toString()).doesNotContain("ops");
+
+        var settledBook = forced.result().series();
+        assertThat(VaultEngine.forceSettle(forced.result().vault(), settledBook, forced.result().positions(), price,
+                around, "ops", "again", Valuation.NONE, w.now).rejection().code())
+                .isEqualTo(RejectionCode.ALREADY_SETTLED);
     }
 
     @Test

@@ -43,6 +43,7 @@ class VaultInvariantsProperties {
         boolean bandChanged = end.events.stream().anyMatch(e -> e instanceof VaultEvent.RiskLevelChanged);
         boolean cancelled = end.events.stream().anyMatch(e -> e instanceof VaultEvent.WithdrawalCancelled);
         boolean servedByDeposit = end.depositsThatPaidTheQueue > 0;
+        boolean forced = end.forcedSettlements > 0;
         Statistics.label("sold").collect(sold);
         Statistics.label("settled with claims").collect(settledWithClaims);
         Statistics.label("drew LP capital").collect(drewLp);
@@ -52,6 +53,7 @@ class VaultInvariantsProperties {
         Statistics.label("risk band changed").collect(bandChanged);
         Statistics.label("cancelled a queued withdrawal").collect(cancelled);
         Statistics.label("a deposit paid the queue").collect(servedByDeposit);
+        Statistics.label("forced settlement").collect(forced);
         // The sequences must reach the rare layers often enough for the invariants to mean something.
         Statistics.label("sold").coverage(c -> c.check(true).percentage(p -> p > 30));
         Statistics.label("settled with claims").coverage(c -> c.check(true).percentage(p -> p > 5));
@@ -61,6 +63,7 @@ class VaultInvariantsProperties {
         Statistics.label("risk band changed").coverage(c -> c.check(true).percentage(p -> p > 1));
         Statistics.label("cancelled a queued withdrawal").coverage(c -> c.check(true).percentage(p -> p > 0.1));
         Statistics.label("a deposit paid the queue").coverage(c -> c.check(true).percentage(p -> p > 0.1));
+        Statistics.label("forced settlement").coverage(c -> c.check(true).percentage(p -> p > 1));
     }
 
     @net.jqwik.api.Provide
@@ -73,6 +76,7 @@ class VaultInvariantsProperties {
                 .withAction(1, new StaleOrGreedyBuy())
                 .withAction(2, new MarketMove())
                 .withAction(3, new TimePasses())
+                .withAction(1, new OracleDownAtExpiry())
                 .withAction(1, new TopUp())
                 .withAction(1, new ParameterChange())
                 .withMaxTransformations(40);
@@ -172,6 +176,18 @@ class VaultInvariantsProperties {
                 w.advance(Duration.ofHours(hours));
                 w.settleExpired();
             }));
+        }
+    }
+
+    /** The oracle is down over expiries: past the grace period, an operator settles at a price of their own. */
+    static final class OracleDownAtExpiry implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.longs().between(1, 240).map(hours -> Transformer.mutate("oracle down " + hours + "h",
+                    w -> {
+                        w.advance(Duration.ofHours(hours).plus(w.vault.parameters().forcedSettlementGrace()));
+                        w.forceSettleExpired();
+                    }));
         }
     }
 

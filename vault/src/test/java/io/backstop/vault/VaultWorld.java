@@ -13,6 +13,7 @@ import io.backstop.vault.ledger.JournalEntry;
 import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.oracle.PriceRange;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
@@ -50,6 +51,7 @@ final class VaultWorld {
     final Map<String, Amount> expectedLocked = new HashMap<>();
     final List<JournalEntry> journal = new ArrayList<>();
     int depositsThatPaidTheQueue;
+    int forcedSettlements;
     final List<VaultEvent> events = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     int settlements;
@@ -295,6 +297,46 @@ final class VaultWorld {
             books.put(b.id(), b);
         }
         log.add("market " + market);
+    }
+
+    /**
+     * The oracle was down at expiry: every series past its grace period is settled by an operator at spot, within
+     * the range of the prices accepted around it (spot ±2%), as the waterfall settles it at that price.
+     */
+    void forceSettleExpired() {
+        for (SeriesBook b : List.copyOf(books.values())) {
+            if (b.isSettled() || now.isBefore(b.series().expiry().plus(vault.parameters().forcedSettlementGrace()))) {
+                continue;
+            }
+            Amount price = cents(market.spot());
+            PriceRange around = new PriceRange(cents(market.spot() * 0.98), cents(market.spot() * 1.02));
+            List<Position> held = positions.getOrDefault(b.id(), List.of());
+            Balances before = vault.balances();
+            List<SeriesBook> others = books.values().stream().filter(o -> !o.id().equals(b.id())).toList();
+            Valuation othersValue = Valuation.of(others, market, vault.parameters(), now);
+            Outcome<VaultEngine.SettlementResult> plain = VaultEngine.settleAndPayOut(vault, b, held, price,
+                    othersValue, now);
+            Outcome<VaultEngine.SettlementResult> o = record(VaultEngine.forceSettle(vault, b, held, price, around,
+                    "ops", "oracle down", othersValue, now));
+            assertThat(o.isAccepted()).as("force-settle %s: %s", b.id(), o).isTrue();
+            assertThat(o.result().vault()).isEqualTo(plain.result().vault());
+            assertThat(o.events().get(0)).isInstanceOf(VaultEvent.SeriesForceSettled.class);
+            VaultEngine.SettlementResult r = o.result();
+            checkSettlement(r.report(), before);
+            vault = r.vault();
+            books.put(b.id(), r.series());
+            positions.put(b.id(), r.positions());
+            expectedLocked.put(b.id(), Amount.ZERO);
+            settlements++;
+            forcedSettlements++;
+            assertThat(VaultEngine.forceSettle(vault, r.series(), r.positions(), price, around, "ops", "again",
+                    othersValue, now).rejection().code()).isEqualTo(RejectionCode.ALREADY_SETTLED);
+            log.add("force-settle " + b.id() + " at " + price + " → ok");
+        }
+    }
+
+    private static Amount cents(double price) {
+        return Amount.ofUnits(Math.max(1, Math.round(price * 100)) * (Amount.ONE / 100));
     }
 
     /** Settles every expired series at the current spot, rounded to a cent. */

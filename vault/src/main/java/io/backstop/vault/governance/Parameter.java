@@ -46,6 +46,11 @@ public enum Parameter {
     QUOTE_VALIDITY("quoteValidity", Kind.DURATION, 30, 1, 120, true),
     /** How far spot may move from a quote's before the quote no longer binds (a fraction of the quoted spot). */
     QUOTE_PRICE_TOLERANCE("quotePriceTolerance", Kind.NUMBER, 0.005, 0, 0.1, true),
+    /**
+     * How long after expiry a series without a settlement price waits before an operator may settle it with a price
+     * of their own (bounded by the oracle's accepted prices around expiry, with a reason on the record).
+     */
+    FORCED_SETTLEMENT_GRACE("forcedSettlementGrace", Kind.DURATION, 86400, 3600, 30 * 86400, true),
     /** The book is repriced on the stress grid at most this often as oracle prices arrive (0: at every price). */
     RISK_REASSESS_INTERVAL("riskReassessInterval", Kind.DURATION, 5, 0, 3600, true),
     /** ...and at once, however recent the last repricing, when spot moved this fraction since it. */

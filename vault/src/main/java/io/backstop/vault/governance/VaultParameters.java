@@ -171,6 +171,10 @@ public final class VaultParameters {
         return get(Parameter.QUOTE_PRICE_TOLERANCE);
     }
 
+    public Duration forcedSettlementGrace() {
+        return seconds(Parameter.FORCED_SETTLEMENT_GRACE);
+    }
+
     public Duration riskReassessInterval() {
         return seconds(Parameter.RISK_REASSESS_INTERVAL);
     }
