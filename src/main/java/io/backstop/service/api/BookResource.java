@@ -5,6 +5,8 @@ import io.backstop.service.app.BookViews.SeriesView;
 import io.backstop.service.app.BookViews.SettlementView;
 import io.backstop.service.app.SettlementRun;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.backstop.vault.ledger.Amount;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.math.BigDecimal;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -24,12 +27,18 @@ public class BookResource {
     public record AttemptView(String seriesId, String status, String pendingReason, SettlementView settlement) {
     }
 
+    /** An operator's price for a series the oracle could not price, and why. */
+    public record ForcedSettlementRequest(BigDecimal price, String reason) {
+    }
+
     private final BookViews views;
     private final SettlementRun settlement;
+    private final SecurityIdentity identity;
 
-    public BookResource(BookViews views, SettlementRun settlement) {
+    public BookResource(BookViews views, SettlementRun settlement, SecurityIdentity identity) {
         this.views = views;
         this.settlement = settlement;
+        this.identity = identity;
     }
 
     @GET
@@ -52,8 +61,36 @@ public class BookResource {
     @Path("/settlements")
     @RolesAllowed("operator")
     public Uni<List<AttemptView>> retry(@PathParam("id") String vault) {
-        return settlement.retry(vault).map(attempts -> attempts.stream().map(a -> new AttemptView(a.series(),
-                a.report() == null ? "PENDING" : "SETTLED", a.pendingReason(),
-                a.report() == null ? null : BookViews.settlement(a.report()))).toList());
+        return settlement.retry(vault).map(attempts -> attempts.stream().map(BookResource::attempt).toList());
+    }
+
+    /**
+     * The way out for a series the oracle could not price: from the vault's {@code forcedSettlementGrace} after
+     * expiry, an operator settles it at a price within the range of the oracle's accepted prices around expiry, with
+     * a reason that goes on the settlement report and the {@code SeriesForceSettled} event.
+     */
+    @POST
+    @Path("/series/{seriesId}/forced-settlement")
+    @RolesAllowed("operator")
+    public Uni<AttemptView> force(@PathParam("id") String vault, @PathParam("seriesId") String seriesId,
+            ForcedSettlementRequest request) {
+        ForcedSettlementRequest body = Inputs.body(request);
+        Amount price = Inputs.amount(body.price(), "price");
+        String reason = Inputs.text(body.reason(), "reason");
+        return settlement.force(vault, seriesId, price, reason, identity.getPrincipal().getName())
+                .map(a -> forced(attempt(a), reason));
+    }
+
+    /** The report as {@code GET …/settlements} will show it, with the operator's reason. */
+    private static AttemptView forced(AttemptView a, String reason) {
+        SettlementView r = a.settlement();
+        return new AttemptView(a.seriesId(), a.status(), a.pendingReason(), new SettlementView(r.seriesId(), r.price(),
+                r.claims(), r.paid(), r.fromLocked(), r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(),
+                r.payoutRatio(), r.settledAt(), reason));
+    }
+
+    private static AttemptView attempt(SettlementRun.Attempt a) {
+        SettlementView report = a.report() == null ? null : BookViews.settlement(a.report());
+        return new AttemptView(a.series(), a.report() == null ? "PENDING" : "SETTLED", a.pendingReason(), report);
     }
 }

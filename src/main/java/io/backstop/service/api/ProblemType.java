@@ -50,6 +50,7 @@ public enum ProblemType {
     VAULT_INSOLVENT("vault-insolvent", 409),
     NOT_EXPIRED("not-expired", 409),
     ALREADY_SETTLED("already-settled", 409),
+    FORCED_SETTLEMENT_TOO_EARLY("forced-settlement-too-early", 409),
     NOTHING_TO_PAY("nothing-to-pay", 409),
     NO_PRICE("no-price", 409),
     NOTHING_TO_SIMULATE("nothing-to-simulate", 409),

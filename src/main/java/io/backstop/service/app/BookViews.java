@@ -29,9 +29,14 @@ public class BookViews {
             Amount locked, String status, Double mark, Double iv, Amount settlementPrice, String pendingReason) {
     }
 
-    /** A settlement report: what the holders claimed, what each layer of the waterfall paid, what was lost. */
+    /**
+     * A settlement report: what the holders claimed, what each layer of the waterfall paid, what was lost.
+     *
+     * @param forcedReason why an operator set the price by hand, or null when the oracle's price settled it
+     */
     public record SettlementView(String seriesId, Amount price, Amount claims, Amount paid, Amount fromLocked,
-            Amount fromLpCapital, Amount fromBuffer, Amount socialisedLoss, double payoutRatio, Instant settledAt) {
+            Amount fromLpCapital, Amount fromBuffer, Amount socialisedLoss, double payoutRatio, Instant settledAt,
+            String forcedReason) {
     }
 
     /** A position: OPEN, SETTLED (payout owed) or PAID; payout once settled. */
@@ -72,7 +77,7 @@ public class BookViews {
     /** A report just made, as {@link #settlements} will show it (its time is the row's, not yet known here). */
     public static SettlementView settlement(SettlementReport r) {
         return new SettlementView(r.series(), r.settlementPrice(), r.claims(), r.paid(), r.fromLocked(),
-                r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(), null);
+                r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(), null, null);
     }
 
     /** A trader's positions across vaults, in the order they were opened. */
@@ -91,7 +96,7 @@ public class BookViews {
     private static SettlementView settlement(SettlementRecord r) {
         return new SettlementView(r.series, Amount.ofUnits(r.price), Amount.ofUnits(r.claims), Amount.ofUnits(r.paid),
                 Amount.ofUnits(r.fromLocked), Amount.ofUnits(r.fromLpCapital), Amount.ofUnits(r.fromBuffer),
-                Amount.ofUnits(r.socialisedLoss), r.payoutRatio, r.settledAt);
+                Amount.ofUnits(r.socialisedLoss), r.payoutRatio, r.settledAt, r.forcedReason);
     }
 
     /** A series' status: SETTLED once settled, PENDING while expired and waiting (with its reason), else LIVE. */

@@ -15,6 +15,7 @@ import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.oracle.OraclePrices;
+import io.backstop.vault.oracle.PriceRange;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.settlement.SettlementReport;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /**
@@ -108,17 +110,50 @@ public class SettlementRun {
     }
 
     private Uni<Attempt> settleAt(Expired expired, Amount price, Instant now) {
+        return settleWith(expired, price, now, null, (positions, others) -> VaultEngine.settleAndPayOut(
+                expired.vault(), expired.book(), positions, price, others, now));
+    }
+
+    /**
+     * An operator settles a series the oracle could not price, at {@code price} with a reason, once the engine's
+     * grace period after expiry has passed: bounded by the oracle's accepted prices around expiry, in a transaction
+     * of its own under the vault's lock. 404 if the vault or the series does not exist.
+     */
+    public Uni<Attempt> force(String vaultId, String seriesId, Amount price, String reason, String actor) {
+        Instant now = clock.now();
+        return transaction.run(() -> books.lock(vaultId)
+                .chain(row -> SeriesRecord.<SeriesRecord>findById(new SeriesRecord.Key(vaultId, seriesId))
+                        .onItem().ifNull().failWith(() -> CommandRefused.of(Refusal.NOT_FOUND, "no series '"
+                                + seriesId + "' in vault '" + vaultId + "'"))
+                        .map(seriesRow -> new Expired(row, Aggregates.vault(row), seriesRow)))
+                .chain(expired -> OraclePriceRecord.aroundExpiry(expired.vault().underlying(),
+                        expired.seriesRow().expiry).chain(around -> {
+                            PriceRange accepted = PriceRange.spanning(around.stream().map(Aggregates::observation)
+                                    .toList());
+                            return settleWith(expired, price, now, new Forced(actor, reason),
+                                    (positions, others) -> VaultEngine.forceSettle(expired.vault(), expired.book(),
+                                            positions, price, accepted, actor, reason, others, now));
+                        })));
+    }
+
+    /** Who set a settlement price by hand, and why. */
+    private record Forced(String actor, String reason) {
+    }
+
+    private Uni<Attempt> settleWith(Expired expired, Amount price, Instant now, Forced forced,
+            BiFunction<List<Position>, Valuation, Outcome<VaultEngine.SettlementResult>> engine) {
         VaultState vault = expired.vault();
         SeriesBook book = expired.book();
         long started = System.nanoTime();
         return books.unsettled(vault)
                 .chain(unsettled -> PositionRecord.ofSeries(vault.id(), book.id())
-                        .map(positions -> payOut(expired, book, unsettled, positions, price, now)))
-                .chain(paid -> settlementRecord(vault.id(), paid.report(), now).persist()
+                        .map(positions -> payOut(expired, book, unsettled, positions, price, now, engine)))
+                .chain(paid -> settlementRecord(vault.id(), paid.report(), now, forced).persist()
                         .chain(() -> PositionRecord.recordPayouts(vault.id(), book.id(), paid.positions()))
                         .chain(() -> books.record(expired.row(), paid.vault(), paid.outcome()))
-                        .invoke(() -> LOG.infof("settled %s/%s at %s: %d positions written in %d ms", vault.id(),
-                                book.id(), price, paid.positions().size(), (System.nanoTime() - started) / 1_000_000))
+                        .invoke(() -> LOG.infof("settled %s/%s at %s%s: %d positions written in %d ms", vault.id(),
+                                book.id(), price, forced == null ? "" : " (set by " + forced.actor() + ")",
+                                paid.positions().size(), (System.nanoTime() - started) / 1_000_000))
                         .replaceWith(new Attempt(vault.id(), book.id(), paid.report(), null)));
     }
 
@@ -128,21 +163,23 @@ public class SettlementRun {
     }
 
     private static Paid payOut(Expired expired, SeriesBook book, List<SeriesBook> unsettled,
-            List<Position> positions, Amount price, Instant now) {
+            List<Position> positions, Amount price, Instant now,
+            BiFunction<List<Position>, Valuation, Outcome<VaultEngine.SettlementResult>> engine) {
         VaultState vault = expired.vault();
         // Other series are valued at the settlement price: the freshest consensus price there is.
         List<SeriesBook> others = unsettled.stream().filter(b -> !b.id().equals(book.id())).toList();
         Valuation othersValue = Valuation.of(others, MarketSnapshot.at(price.toDouble()), vault.parameters(), now);
-        Outcome<VaultEngine.SettlementResult> settled = VaultEngine.settleAndPayOut(vault, book, positions, price,
-                othersValue, now);
+        Outcome<VaultEngine.SettlementResult> settled = engine.apply(positions, othersValue);
         VaultEngine.SettlementResult result = VaultBooks.accepted(settled);
         Aggregates.write(result.series(), expired.seriesRow());
         expired.seriesRow().pendingReason = null;
         return new Paid(settled, result.vault(), result.report(), result.positions());
     }
 
-    private static SettlementRecord settlementRecord(String vault, SettlementReport r, Instant now) {
+    private static SettlementRecord settlementRecord(String vault, SettlementReport r, Instant now, Forced forced) {
         SettlementRecord s = new SettlementRecord();
+        s.forcedBy = forced == null ? null : forced.actor();
+        s.forcedReason = forced == null ? null : forced.reason();
         s.vault = vault;
         s.series = r.series();
         s.price = r.settlementPrice().units();

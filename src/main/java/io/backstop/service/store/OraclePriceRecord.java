@@ -50,6 +50,18 @@ public class OraclePriceRecord extends PanacheEntityBase {
         return find("underlying = ?1 order by observedAt desc", underlying).firstResult();
     }
 
+    /**
+     * The accepted prices that bound a settlement price set by hand: the last one observed at or before
+     * {@code expiry} and the first one after it, those that exist.
+     */
+    public static Uni<List<OraclePriceRecord>> aroundExpiry(String underlying, Instant expiry) {
+        Uni<OraclePriceRecord> before = find("underlying = ?1 and observedAt <= ?2 order by observedAt desc",
+                underlying, expiry).firstResult();
+        Uni<OraclePriceRecord> after = find("underlying = ?1 and observedAt > ?2 order by observedAt", underlying,
+                expiry).firstResult();
+        return before.chain(b -> after.map(a -> java.util.stream.Stream.of(b, a).filter(r -> r != null).toList()));
+    }
+
     /** The prices of an underlying observed from {@code from} to {@code to}, both included, oldest first. */
     public static Uni<List<OraclePriceRecord>> observedBetween(String underlying, Instant from, Instant to) {
         return list("underlying = ?1 and observedAt >= ?2 and observedAt <= ?3 order by observedAt", underlying,

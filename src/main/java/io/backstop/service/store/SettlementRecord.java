@@ -28,6 +28,9 @@ public class SettlementRecord extends PanacheEntityBase {
     public long socialisedLoss;
     public double payoutRatio;
     public Instant settledAt;
+    /** The operator who set the price by hand, and why; null when the oracle's price settled it. */
+    public String forcedBy;
+    public String forcedReason;
 
     /** The primary key. */
     public record Key(String vault, String series) implements Serializable {
