@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The market moves the risk ladder with no trade: a large move of the underlying reprices the book on the stress
+ * A quote's risk receipt says what its trade does to the fund, and the market moves the risk ladder with no trade: a large move of the underlying reprices the book on the stress
  * grid at its first price and moves the band, with its event; a small move within the interval does not; the way
  * back moves it back. (Calls, because the grid's worst case for puts is already a crash to zero, whatever the spot.)
  */
@@ -38,9 +38,18 @@ class RiskRepricingTest {
         post(token("lou", "lp"), VAULT + "/deposits", Map.of("amount", "10000")).statusCode(201);
         String expiry = Api.now().plusSeconds(7 * 86_400).toString().substring(0, 10) + "T08:00:00Z";
         String trader = token("pia", "trader");
-        String quoteId = as(trader).body(Map.of("type", "call", "strike", "2000", "expiry", expiry, "quantity", "15"))
-                .post(VAULT + "/quotes").then().statusCode(201).extract().path("quoteId");
-        post(trader, VAULT + "/trades", Map.of("quoteId", quoteId, "maxPremium", "100000")).statusCode(201);
+        JsonPath quote = as(trader).body(Map.of("type", "call", "strike", "2000", "expiry", expiry, "quantity", "15"))
+                .post(VAULT + "/quotes").then().statusCode(201).extract().jsonPath();
+        // The quote's risk receipt: nothing at risk now; taken, the trade would halt sales.
+        assertThat(quote.getString("riskReceipt.levelBefore")).isEqualTo("NORMAL");
+        assertThat(quote.getString("riskReceipt.stressLossBefore")).isEqualTo("0");
+        assertThat(quote.get("riskReceipt.coverageBefore") == null).isTrue();
+        assertThat(quote.getString("riskReceipt.levelAfter")).isEqualTo("HALTED");
+        assertThat(quote.getDouble("riskReceipt.coverageAfter")).isLessThan(0.25);
+        post(trader, VAULT + "/trades", Map.of("quoteId", quote.getString("quoteId"), "maxPremium", "100000"))
+                .statusCode(201);
+        assertThat(buffer().getString("riskLevel")).isEqualTo("HALTED");
+        assertThat(buffer().getString("stressLoss")).isEqualTo(quote.getString("riskReceipt.stressLossAfter"));
         // The buffer topped up to 5% above the stress loss: the band is NORMAL again.
         BigDecimal stress = new BigDecimal(buffer().getString("stressLoss"));
         BigDecimal topUp = stress.multiply(new BigDecimal("1.05")).setScale(6, RoundingMode.UP);

@@ -8,6 +8,7 @@ import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.QuoteBreakdown;
+import io.backstop.vault.risk.RiskReceipt;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.Cancellable;
@@ -35,9 +36,12 @@ public class TradingResource {
             Amount bufferContribution) {
     }
 
-    /** A binding quote. */
+    /**
+     * A binding quote, with its risk receipt: the fund's stress loss beyond LP capital, the buffer's coverage of it
+     * (null when nothing is at risk) and the risk band, now and were this quote taken.
+     */
     public record QuoteResponse(String quoteId, String seriesId, Quantity quantity, Amount premium,
-            Instant validUntil, Breakdown breakdown) {
+            Instant validUntil, Breakdown breakdown, RiskReceipt riskReceipt) {
     }
 
     /** Taking a quote, paying at most maxPremium. */
@@ -81,10 +85,11 @@ public class TradingResource {
                 r.position().series(), r.position().premium(), r.position().quantity())).map(Answers::of);
     }
 
-    private static QuoteResponse view(Quote q) {
+    private static QuoteResponse view(TradingCommands.QuoteGiven given) {
+        Quote q = given.quote();
         QuoteBreakdown b = q.breakdown();
         return new QuoteResponse(q.id(), q.series().id(), q.quantity(), q.premium(), q.validUntil(),
                 new Breakdown(Amount.of(b.spot(), Rounding.DOWN), b.iv(), b.theoretical(),
-                        b.spread(), b.fees(), b.bufferContribution()));
+                        b.spread(), b.fees(), b.bufferContribution()), given.receipt());
     }
 }

@@ -16,9 +16,11 @@ import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Quote;
+import io.backstop.vault.risk.RiskReceipt;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -50,12 +52,16 @@ public class TradingCommands {
         this.admission = admission;
     }
 
+    /** A quote given, with its risk receipt: what taking it would do to the fund, as the vault stands. */
+    public record QuoteGiven(Quote quote, RiskReceipt receipt) {
+    }
+
     /**
      * A quote for the trader, stored with its owner. It takes no lock on the vault: a quote moves no money and
      * leaves the vault as it is, and the trade that takes it checks every policy again under the lock. It is priced
      * on the vault as last committed, numbered from the quote sequence.
      */
-    public Uni<Quote> quote(String vaultId, String trader, OptionType type, Amount strike, Instant expiry,
+    public Uni<QuoteGiven> quote(String vaultId, String trader, OptionType type, Amount strike, Instant expiry,
             Quantity quantity) {
         Instant now = clock.now();
         return reading.read(vaultId).onItem().ifNull().failWith(() -> VaultBooks.noVault(vaultId))
@@ -63,7 +69,8 @@ public class TradingCommands {
                 .chain(asked -> transaction.run(() -> quoteNumbers.next().map(asked::numbered)
                         .map(numbered -> numbered.quote(new OptionSeries(numbered.vault.underlying(),
                                 numbered.vault.quoteCurrency(), type, strike, expiry), quantity, trader, now))
-                        .chain(this::store)));
+                        .chain(this::store))
+                        .map(quote -> new QuoteGiven(quote, asked.receipt(quote, now))));
     }
 
     /**
@@ -95,15 +102,22 @@ public class TradingCommands {
      * A quote asked for: the vault and its market as last committed, read in one statement before the quote's
      * transaction, then the quote's number as it is drawn.
      */
-    private record QuoteAsked(VaultState vault, MarketSnapshot market, long number) {
+    private record QuoteAsked(VaultState vault, List<SeriesRecord> unsettled, MarketSnapshot market, long number) {
 
         QuoteAsked(VaultReading.Read read, VaultBooks books, Instant now) {
-            this(Aggregates.vault(read.vault()), books.market(read.lastPrice() == null ? null
+            this(Aggregates.vault(read.vault()), read.unsettled(), books.market(read.lastPrice() == null ? null
                     : Aggregates.observation(read.lastPrice()), now), 0);
         }
 
+        /** The quote's risk receipt on the vault it was priced on, its series' book as read with it. */
+        RiskReceipt receipt(Quote quote, Instant now) {
+            SeriesBook book = unsettled.stream().filter(r -> r.id.equals(quote.series().id())).findFirst()
+                    .map(r -> Aggregates.seriesBook(vault, r)).orElse(null);
+            return VaultEngine.riskReceipt(vault, book, quote, market, now);
+        }
+
         QuoteAsked numbered(long quoteNumber) {
-            return new QuoteAsked(vault, market, quoteNumber);
+            return new QuoteAsked(vault, unsettled, market, quoteNumber);
         }
 
         Quoted quote(OptionSeries series, Quantity quantity, String trader, Instant now) {

@@ -12,6 +12,7 @@ import io.backstop.vault.quote.QuoteBreakdown;
 import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.oracle.PriceRange;
+import io.backstop.vault.risk.RiskReceipt;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
@@ -240,6 +241,17 @@ public final class VaultEngine {
     public static Outcome<SettlementResult> settleAndPayOut(VaultState vault, SeriesBook book,
             List<Position> positions, Amount settlementPrice, Valuation others, Instant now) {
         return ExpirySettlement.settleAndPayOut(vault, book, positions, settlementPrice, others, now);
+    }
+
+    /**
+     * The risk receipt of a quote: the fund's stress loss, coverage and band now and after the quote's trade, were
+     * its trader to take it on this vault at this market ({@code book} is its series' book, null if none yet). If
+     * the trade would be refused now, after is before.
+     */
+    public static RiskReceipt riskReceipt(VaultState vault, SeriesBook book, Quote quote, MarketSnapshot market,
+            Instant now) {
+        Outcome<TradeResult> bought = OptionSale.buy(vault, book, quote, null, quote.owner(), market, now);
+        return RiskReceipt.between(vault, bought.isAccepted() ? bought.result().vault() : vault);
     }
 
     /**

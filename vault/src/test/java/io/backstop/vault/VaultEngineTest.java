@@ -14,6 +14,7 @@ import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.risk.RiskLevel;
+import io.backstop.vault.risk.RiskReceipt;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import java.math.BigInteger;
@@ -443,6 +444,31 @@ class VaultEngineTest {
         assertThat(VaultEngine.forceSettle(forced.result().vault(), settledBook, forced.result().positions(), price,
                 around, "ops", "again", Valuation.NONE, w.now).rejection().code())
                 .isEqualTo(RejectionCode.ALREADY_SETTLED);
+    }
+
+    @Test
+    void aQuotesRiskReceiptShowsTheTradeHaltingSales() {
+        VaultWorld w = new VaultWorld(VaultParameters.defaults().with(Map.of("callCollateralFactor", "0.2"), null));
+        w.deposit("alice", USD_10K);
+        OptionSeries call = w.series(OptionType.CALL, 2000, 7);
+        Quote small = w.quote(call, Quantity.parse("1"), "bob").result().quote();
+        Quote large = w.quote(call, Quantity.parse("15"), "bob").result().quote();
+
+        RiskReceipt harmless = VaultEngine.riskReceipt(w.vault, null, small, w.market, w.now);
+        assertThat(harmless.stressLossBefore()).isEqualTo(Amount.ZERO);
+        assertThat(harmless.coverageBefore()).isNull(); // nothing at risk: infinite
+        assertThat(harmless.levelAfter()).isEqualTo(RiskLevel.NORMAL);
+
+        // 15 calls at a fifth of spot's collateral: at spot +100% the book outgrows LP capital by far.
+        RiskReceipt receipt = VaultEngine.riskReceipt(w.vault, null, large, w.market, w.now);
+        assertThat(receipt.levelBefore()).isEqualTo(RiskLevel.NORMAL);
+        assertThat(receipt.levelAfter()).isEqualTo(RiskLevel.HALTED);
+        assertThat(receipt.stressLossAfter()).isGreaterThan(Amount.parse("15000"));
+        assertThat(receipt.coverageAfter()).isLessThan(0.25);
+        // It is what taking the quote then does.
+        var bought = w.buy(large, null, "bob").result();
+        assertThat(bought.vault().riskLevel()).isEqualTo(RiskLevel.HALTED);
+        assertThat(bought.vault().coverage().stressLoss()).isEqualTo(receipt.stressLossAfter());
     }
 
     @Test

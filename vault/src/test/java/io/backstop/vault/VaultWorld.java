@@ -18,6 +18,7 @@ import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.SeriesMarks;
+import io.backstop.vault.risk.RiskReceipt;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.QueuedWithdrawal;
@@ -197,7 +198,12 @@ final class VaultWorld {
             assertThat(onMark.rejection()).as("market order on a mark").isEqualTo(q.rejection());
             return Outcome.rejected(q.rejection());
         }
+        VaultState before = vault;
+        RiskReceipt receipt = VaultEngine.riskReceipt(vault, books.get(series.id()), q.result().quote(), market, now);
         Outcome<VaultEngine.TradeResult> bought = buy(q.result().quote(), q.result().quote().premium(), buyer);
+        // The quote's receipt says what the trade then did to the fund.
+        assertThat(receipt).isEqualTo(RiskReceipt.between(before, bought.isAccepted() ? bought.result().vault()
+                : before));
         assertSameSale(marketOrder, bought);
         assertSameSale(onMark, bought);
         return bought;
