@@ -50,6 +50,17 @@ class RiskRepricingTest {
                 .statusCode(201);
         assertThat(buffer().getString("riskLevel")).isEqualTo("HALTED");
         assertThat(buffer().getString("stressLoss")).isEqualTo(quote.getString("riskReceipt.stressLossAfter"));
+        // The book's Greeks as the pool holds them: 15 calls short, at the money, a week out.
+        JsonPath exposure = given().get(VAULT + "/exposure").then().statusCode(200).extract().jsonPath();
+        assertThat(exposure.getString("spot")).isEqualTo("2000");
+        assertThat(exposure.getList("book.series")).hasSize(1);
+        assertThat(exposure.getString("book.series[0].openInterest")).isEqualTo("15");
+        double delta = exposure.getDouble("book.delta");
+        assertThat(delta).isBetween(-15 * 0.7, -15 * 0.4); // a near-the-money call's delta is about a half
+        assertThat(exposure.getDouble("book.gamma")).isNegative();
+        assertThat(exposure.getDouble("book.vega")).isNegative();
+        assertThat(exposure.getDouble("book.theta")).isPositive();
+        assertThat(metric("backstop_book_delta")).isCloseTo(delta, org.assertj.core.api.Assertions.within(0.01));
         // The buffer topped up to 5% above the stress loss: the band is NORMAL again.
         BigDecimal stress = new BigDecimal(buffer().getString("stressLoss"));
         BigDecimal topUp = stress.multiply(new BigDecimal("1.05")).setScale(6, RoundingMode.UP);
@@ -82,6 +93,20 @@ class RiskRepricingTest {
         Api.price("CRSH", "2000");
         assertThat(buffer().getString("riskLevel")).isEqualTo("NORMAL");
         assertThat(events("RiskLevelChanged")).last().asString().contains("\"to\":\"NORMAL\"");
+    }
+
+    /** A gauge of this vault at {@code /q/metrics}, once the metrics' refresh (every 5 s) has read the books. */
+    private static double metric(String name) throws InterruptedException {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*vault=\"crash\"[^}]*\\} "
+                + "(\\S+)$");
+        for (int i = 0; i < 100; i++) {
+            java.util.regex.Matcher m = line.matcher(given().get("/q/metrics").then().extract().asString());
+            if (m.find() && Double.parseDouble(m.group(1)) != 0) {
+                return Double.parseDouble(m.group(1));
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + " for vault crash never appeared at /q/metrics");
     }
 
     private static JsonPath buffer() {

@@ -73,6 +73,14 @@ public class VaultResource {
         return views.read(id);
     }
 
+    /** The book's net Greeks and each series', as the pool holds them (short), at the last oracle price. */
+    @GET
+    @Path("/{id}/exposure")
+    @PermitAll
+    public Uni<VaultViews.ExposureView> exposure(@PathParam("id") String id) {
+        return views.exposure(id);
+    }
+
     /** Longest parameter name or text value: every key and value the engine knows is far shorter. */
     static final int MAX_PARAMETER_TEXT = 64;
 

@@ -16,6 +16,7 @@ import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.SeriesMark;
+import io.backstop.vault.risk.BookGreeks;
 import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
@@ -128,6 +129,28 @@ public class VaultViews {
                 v.nav(), v.sharePrice().perShare(), s.totalShares(), s.utilization(), s.riskLevel().name(),
                 new BalancesView(b.cash(), b.lpFree(), b.locked(), b.buffer(), b.treasury(), b.traderPayouts(),
                         b.dust()), s.parameters().version());
+    }
+
+    /**
+     * The book's Greeks as the pool holds them (short), at the last price however old: reads never fail for want of
+     * a fresh one; with no price at all, none.
+     */
+    public static BookGreeks greeks(Valued v) {
+        return v.price() == null ? new BookGreeks(List.of(), 0, 0, 0, 0) : BookGreeks.of(v.unsettled(),
+                MarketSnapshot.at(v.price().price().toDouble()), v.vault().parameters(), v.now());
+    }
+
+    /**
+     * A vault's exposure: the book's net Greeks and each series', at {@code spot} (the last oracle price, null if
+     * there is none) as of {@code at}.
+     */
+    public record ExposureView(Amount spot, Instant at, BookGreeks book) {
+    }
+
+    /** The exposure of a vault as last committed. */
+    public Uni<ExposureView> exposure(String vaultId) {
+        return committed(vaultId).map(v -> new ExposureView(v.price() == null ? null : v.price().price(), v.now(),
+                greeks(v)));
     }
 
     /** A live series' value per contract and the implied volatility it is marked at. */
