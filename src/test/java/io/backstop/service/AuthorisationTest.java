@@ -53,6 +53,7 @@ class AuthorisationTest {
                 new Endpoint("GET", VAULT + "/settlements", null),
                 new Endpoint("GET", VAULT + "/buffer", null),
                 new Endpoint("GET", VAULT + "/exposure", null),
+                new Endpoint("GET", VAULT + "/waterfall", null),
                 new Endpoint("POST", "/api/v1/vaults", "operator"),
                 new Endpoint("POST", VAULT + "/deposits", "lp"),
                 new Endpoint("POST", VAULT + "/withdrawals", "lp"),

@@ -61,6 +61,14 @@ class RiskRepricingTest {
         assertThat(exposure.getDouble("book.vega")).isNegative();
         assertThat(exposure.getDouble("book.theta")).isPositive();
         assertThat(metric("backstop_book_delta")).isCloseTo(delta, org.assertj.core.api.Assertions.within(0.01));
+        // The waterfall: the series' collateral first, then LP capital; a doubling of spot goes through both.
+        JsonPath waterfall = given().get(VAULT + "/waterfall").then().statusCode(200).extract().jsonPath();
+        assertThat(waterfall.getString("locked[0].locked")).isEqualTo(given().get(VAULT).then().extract()
+                .path("balances.locked"));
+        assertThat(waterfall.getList("scenarios")).hasSize(10);
+        assertThat(waterfall.getString("scenarios[0].reaches")).isEqualTo("NONE"); // a crash: the calls are worthless
+        assertThat(waterfall.getString("scenarios[9].reaches")).isIn("BUFFER", "SOCIALISED");
+        assertThat(waterfall.getString("scenarios[9].fromLp")).isEqualTo(waterfall.getString("lpDrawable"));
         // The buffer topped up to 5% above the stress loss: the band is NORMAL again.
         BigDecimal stress = new BigDecimal(buffer().getString("stressLoss"));
         BigDecimal topUp = stress.multiply(new BigDecimal("1.05")).setScale(6, RoundingMode.UP);

@@ -3,10 +3,11 @@ package io.backstop.service.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.service.app.VaultViews;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.settlement.WaterfallCapacity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,11 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import io.backstop.vault.ledger.Amount;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Vaults: opened by the protocol team, read by anyone. */
 @Path("/api/v1/vaults")
@@ -79,6 +80,17 @@ public class VaultResource {
     @PermitAll
     public Uni<VaultViews.ExposureView> exposure(@PathParam("id") String id) {
         return views.exposure(id);
+    }
+
+    /**
+     * The waterfall's live capacity: each series' locked collateral, LP capital above the protected floor, the
+     * buffer; and for each stress scenario the claims, what each layer would pay and the deepest layer reached.
+     */
+    @GET
+    @Path("/{id}/waterfall")
+    @PermitAll
+    public Uni<WaterfallCapacity> waterfall(@PathParam("id") String id) {
+        return views.waterfall(id);
     }
 
     /** Longest parameter name or text value: every key and value the engine knows is far shorter. */

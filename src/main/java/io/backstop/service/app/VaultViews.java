@@ -18,6 +18,7 @@ import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.risk.BookGreeks;
 import io.backstop.vault.risk.Coverage;
+import io.backstop.vault.settlement.WaterfallCapacity;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import io.smallrye.mutiny.Multi;
@@ -151,6 +152,14 @@ public class VaultViews {
     public Uni<ExposureView> exposure(String vaultId) {
         return committed(vaultId).map(v -> new ExposureView(v.price() == null ? null : v.price().price(), v.now(),
                 greeks(v)));
+    }
+
+    /**
+     * The settlement waterfall's layers as they stand and how far each stress scenario's claims would reach, on the
+     * vault as last committed.
+     */
+    public Uni<WaterfallCapacity> waterfall(String vaultId) {
+        return committed(vaultId).map(v -> WaterfallCapacity.of(v.vault(), v.unsettled()));
     }
 
     /** A live series' value per contract and the implied volatility it is marked at. */

@@ -28,6 +28,16 @@ public final class StressScenarios {
     private static final double VOL_MOVE = 0.3;
     /** How many scenarios the grid has. */
     public static final int COUNT = SPOT_MOVES.length;
+
+    /** The spot move of scenario {@code i} as a fraction (−1 is a crash to zero); every scenario has vol ×1.3. */
+    public static double spotMove(int i) {
+        return SPOT_MOVES[i];
+    }
+
+    /** The volatility factor every scenario applies. */
+    public static double volFactor() {
+        return 1 + VOL_MOVE;
+    }
     /** ln(1 + move) of each spot move, so a shocked log-moneyness is one addition; unused at −100%. */
     private static final double[] LOG_SPOT_FACTORS = new double[SPOT_MOVES.length];
 
