@@ -32,6 +32,16 @@ public final class PolicyWhatIf {
      */
     public static Scenario scenario(VaultState vault, List<SeriesBook> unsettled, double spot,
             VaultParameters proposed, int paths, int horizonDays, long seed, Instant now) {
+        return onBook(vault, unsettled, spot, proposed, paths, horizonDays, seed, 0.001, now);
+    }
+
+    /**
+     * The vault as it stands as a simulation's opening state: its LP capital, buffer and parameters, its live series
+     * as the opening book, spot under GBM at the surface's at-the-money volatility for the horizon, no new flows;
+     * {@code proposed} parameters as the alternative set-up, or none if null.
+     */
+    static Scenario onBook(VaultState vault, List<SeriesBook> unsettled, double spot, VaultParameters proposed,
+            int paths, int horizonDays, long seed, double targetSocialisedLoss, Instant now) {
         // The simulator's clock starts at 08:00 UTC; expiries count in whole days from there, at least one.
         Instant start = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(8));
         List<OpeningPosition> book = new ArrayList<>();
@@ -42,11 +52,16 @@ public final class PolicyWhatIf {
                         b.openInterest()));
             }
         }
-        double vol = vault.parameters().surface().impliedVolatility(0, horizonDays / 365.0);
+        double vol = atTheMoneyVolatility(vault, horizonDays);
         VaultSetup current = new VaultSetup(vault.balances().lpCapital(), vault.balances().buffer(),
                 vault.parameters());
         return new Scenario(seed, paths, horizonDays, 1, start, JumpDiffusion.geometricBrownianMotion(spot, 0, vol),
-                ImpliedVolDynamics.fixed(vol), current, book, TraderFlow.NONE, LpFlow.NONE, 1, 0.001,
-                new VaultSetup(current.lpCapital(), current.buffer(), proposed));
+                ImpliedVolDynamics.fixed(vol), current, book, TraderFlow.NONE, LpFlow.NONE, 1, targetSocialisedLoss,
+                proposed == null ? null : new VaultSetup(current.lpCapital(), current.buffer(), proposed));
+    }
+
+    /** The surface's at-the-money volatility over the horizon: the simulated market's. */
+    static double atTheMoneyVolatility(VaultState vault, int horizonDays) {
+        return vault.parameters().surface().impliedVolatility(0, horizonDays / 365.0);
     }
 }
