@@ -66,6 +66,26 @@ public interface BackstopConfig {
         Duration jumpWindow();
     }
 
+    /** The buffer sized by simulation: its schedule and the simulation's default size. */
+    BufferSizingSchedule bufferSizing();
+
+    /** How often each vault's buffer is sized by simulation, and how. */
+    interface BufferSizingSchedule {
+        /** Between scheduled sizings of a vault; a sizing older than two intervals is stale. */
+        @WithDefault("PT1H")
+        Duration interval();
+
+        @WithDefault("2000")
+        int paths();
+
+        @WithDefault("30")
+        int horizonDays();
+
+        /** The socialised-loss probability the recommended buffer aims at. */
+        @WithDefault("0.01")
+        double target();
+    }
+
     /** How often expired series are looked for. */
     interface Settlement {
         @WithDefault("PT5S")

@@ -67,6 +67,7 @@ class AuthorisationTest {
                 new Endpoint("PUT", VAULT + "/buffer/policy", "operator"),
                 new Endpoint("POST", VAULT + "/buffer/policy/preview", "operator"),
                 new Endpoint("POST", VAULT + "/buffer/top-ups", "operator"),
+                new Endpoint("POST", VAULT + "/buffer/sizing", "operator"),
                 new Endpoint("POST", "/api/v1/oracle/prices", "oracle"));
     }
 

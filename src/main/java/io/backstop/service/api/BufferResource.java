@@ -1,9 +1,11 @@
 package io.backstop.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.backstop.service.app.BufferSizingRun;
 import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.PolicyPreview;
 import io.backstop.service.app.ProtocolCommands;
+import io.backstop.service.app.ServiceClock;
 import io.backstop.service.app.VaultViews;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.simulation.Comparison;
@@ -40,13 +42,20 @@ public class BufferResource {
     /** Most paths a preview may ask for: it runs inside the request. */
     public static final int MAX_PREVIEW_PATHS = 5_000;
 
+    /** Most paths a sizing may ask for: it runs inside the request, on a worker thread. */
+    public static final int MAX_SIZING_PATHS = 20_000;
+
     private final ProtocolCommands commands;
     private final VaultViews views;
     private final PolicyPreview preview;
     private final SecurityIdentity identity;
+    private final BufferSizingRun sizing;
+    private final ServiceClock clock;
 
     public BufferResource(ProtocolCommands commands, VaultViews views, PolicyPreview preview,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, BufferSizingRun sizing, ServiceClock clock) {
+        this.sizing = sizing;
+        this.clock = clock;
         this.commands = commands;
         this.views = views;
         this.preview = preview;
@@ -94,6 +103,42 @@ public class BufferResource {
             throw new ApiProblem(ProblemType.INVALID_FIELD, "horizonDays must be between 1 and 365");
         }
         return preview.compare(vault, changes, paths, horizon, seed);
+    }
+
+    /**
+     * Sizes the buffer by simulation now, on the vault as it stands: {@code paths} (default the schedule's),
+     * {@code horizonDays}, {@code seed} (default the instant) and {@code target} (the socialised-loss probability
+     * the recommended buffer aims at), all optional. The sizing is stored and its CVaR at 99% becomes the vault's
+     * simulated stress loss, so coverage and the band follow it.
+     */
+    @POST
+    @Path("/sizing")
+    @RolesAllowed("operator")
+    public Uni<Response> size(@PathParam("id") String vault, Map<String, JsonNode> request) {
+        Map<String, String> given = VaultResource.parameterText(request == null ? Map.of() : request);
+        BufferSizingRun.Request defaults = sizing.scheduled(clock.now());
+        int paths = Inputs.wholeNumber(given.remove("paths"), defaults.paths(), "paths");
+        int horizon = Inputs.wholeNumber(given.remove("horizonDays"), defaults.horizonDays(), "horizonDays");
+        long seed = given.containsKey("seed") ? Inputs.wholeNumber(given.remove("seed"), 0, "seed")
+                : defaults.seed();
+        double target = given.containsKey("target") ? Inputs.fraction(given.remove("target"), "target")
+                : defaults.target();
+        if (!given.isEmpty()) {
+            throw new ApiProblem(ProblemType.UNKNOWN_FIELD, "unknown field '" + given.keySet().iterator().next()
+                    + "': paths, horizonDays, seed and target may be given");
+        }
+        if (paths < 100 || paths > MAX_SIZING_PATHS) {
+            throw new ApiProblem(ProblemType.INVALID_FIELD, "paths must be between 100 and " + MAX_SIZING_PATHS);
+        }
+        if (horizon < 1 || horizon > 365) {
+            throw new ApiProblem(ProblemType.INVALID_FIELD, "horizonDays must be between 1 and 365");
+        }
+        if (!(target > 0 && target <= 0.5)) {
+            throw new ApiProblem(ProblemType.INVALID_FIELD, "target must be in (0, 0.5]");
+        }
+        String operator = identity.getPrincipal().getName();
+        return sizing.size(vault, new BufferSizingRun.Request(paths, horizon, seed, target), operator)
+                .map(s -> Response.status(201).entity(new VaultViews.SizingView(s, operator, null)).build());
     }
 
     @POST

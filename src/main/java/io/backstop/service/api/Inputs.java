@@ -152,6 +152,19 @@ public final class Inputs {
         }
     }
 
+    /** A fraction given as text (a plain decimal such as "0.01"), finite. */
+    public static double fraction(String text, String field) {
+        try {
+            double value = new BigDecimal(text.strip()).doubleValue();
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiProblem(ProblemType.INVALID_FIELD, field + " must be a decimal number, was " + shown(text));
+    }
+
     private static void required(Object value, String field) {
         if (value == null) {
             throw new ApiProblem(ProblemType.MISSING_FIELD, field + " is required");

@@ -42,6 +42,7 @@ public class Background {
     private final ProtocolCommands commands;
     private final VaultMetrics metrics;
     private final OperatingAlarms alarms;
+    private final BufferSizingRun sizing;
 
     /** How long shutdown waits for a timer's work in progress. */
     static final Duration DRAIN = Duration.ofSeconds(10);
@@ -51,8 +52,10 @@ public class Background {
     private volatile boolean stopping;
 
     public Background(Vertx vertx, BackstopConfig config, SettlementRun settlement, EventStream events, PriceFeed feed,
-            ServiceClock clock, ProtocolCommands commands, VaultMetrics metrics, OperatingAlarms alarms) {
+            ServiceClock clock, ProtocolCommands commands, VaultMetrics metrics, OperatingAlarms alarms,
+            BufferSizingRun sizing) {
         this.vertx = vertx;
+        this.sizing = sizing;
         this.config = config;
         this.settlement = settlement;
         this.events = events;
@@ -76,6 +79,7 @@ public class Background {
         every(Duration.ofMillis(500), "event relay", events::relay);
         every(Duration.ofSeconds(5), "metrics", metrics::refresh);
         every(Duration.ofSeconds(5), "alarms", alarms::refresh);
+        every(config.bufferSizing().interval(), "buffer sizing", sizing::sizeDue);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.backstop.service.app;
 
+import io.backstop.service.BackstopConfig;
 import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.BufferSizingRecord;
 import io.backstop.service.store.JournalRecord;
 import io.backstop.service.store.ParameterChangeRecord;
 import io.backstop.service.store.VaultReading;
@@ -19,12 +21,14 @@ import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.risk.BookGreeks;
 import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.settlement.WaterfallCapacity;
+import io.backstop.vault.simulation.BufferSizing;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,9 +76,11 @@ public class VaultViews {
     private final VaultBooks books;
     private final VaultReading reading;
     private final ServiceClock clock;
+    private final Duration sizingInterval;
 
-    public VaultViews(VaultBooks books, VaultReading reading, ServiceClock clock) {
+    public VaultViews(VaultBooks books, VaultReading reading, ServiceClock clock, BackstopConfig config) {
         this.books = books;
+        this.sizingInterval = config.bufferSizing().interval();
         this.reading = reading;
         this.clock = clock;
     }
@@ -205,11 +211,23 @@ public class VaultViews {
      *
      * @param riskRepriced when oracle prices last repriced the book on the stress grid, and at what spot (null
      *                     until they have): the stress loss and the band are as of then or of the last trade
+     * @param sizing       the latest sizing by simulation, or null if the buffer was never sized
      * @param policy       every parameter in force and its version
      */
     public record BufferView(Amount balance, Amount stressLoss, Double coverage, String riskLevel,
-            Repriced riskRepriced, Map<String, Object> policy, List<BufferMovement> history,
+            Repriced riskRepriced, SizingView sizing, Map<String, Object> policy, List<BufferMovement> history,
             List<PolicyChange> policyHistory) {
+    }
+
+    /**
+     * A sizing by simulation as shown: its figures and inputs, who asked, and whether it is stale (why, or null).
+     */
+    public record SizingView(BufferSizing sizing, String requestedBy, String stale) {
+    }
+
+    /** A sizing as shown for a vault now. */
+    public SizingView sizing(BufferSizing sizing, String requestedBy, VaultState vault, Instant now) {
+        return new SizingView(sizing, requestedBy, sizing.staleness(vault, now, sizingInterval));
     }
 
     /** When and at what spot the book was last repriced on the stress grid. */
@@ -219,17 +237,20 @@ public class VaultViews {
     /** The insurance buffer of a vault: its balance, coverage and band, the policy, its history and the audit trail. */
     public Uni<BufferView> buffer(String vaultId) {
         return books.read(vaultId).chain(row -> valued(row).chain(v -> JournalRecord.bufferLines(vaultId)
-                .chain(lines -> ParameterChangeRecord.ofVault(vaultId).map(changes -> {
+                .chain(lines -> BufferSizingRecord.latest(vaultId).chain(sized -> ParameterChangeRecord
+                        .ofVault(vaultId).map(changes -> {
                     VaultState s = v.vault();
                     Coverage coverage = s.coverage();
                     double ratio = coverage.ratio();
                     Repriced repriced = row.riskAssessedAt == null ? null
                             : new Repriced(row.riskAssessedAt, Amount.ofUnits(row.riskAssessedSpot));
+                    SizingView sizing = sized == null ? null
+                            : sizing(sized.sizing(), sized.requestedBy, s, v.now());
                     return new BufferView(s.balances().buffer(), coverage.stressLoss(),
-                            Double.isFinite(ratio) ? ratio : null, s.riskLevel().name(), repriced, policy(s),
+                            Double.isFinite(ratio) ? ratio : null, s.riskLevel().name(), repriced, sizing, policy(s),
                             bufferHistory(lines), changes.stream().map(c -> new PolicyChange(c.version, c.at,
                                     c.actor, c.reason, Aggregates.changes(c.changes))).toList());
-                }))));
+                })))));
     }
 
     /** Every parameter in force as text, and its version. */

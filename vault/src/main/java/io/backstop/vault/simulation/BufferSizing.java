@@ -4,6 +4,7 @@ import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Rounding;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,21 @@ public record BufferSizing(String model, int paths, int horizonDays, long seed, 
         return new BufferSizing(model, paths, horizonDays, seed, target, vault.sequence(), now, money(tail.var99()),
                 money(tail.var999()), money(tail.cvar99()), money(tail.cvar999()), r.bufferDrawProbability().value(),
                 r.socialisedLossProbability().value(), Amount.of(r.recommendedBuffer().doubleValue(), Rounding.UP));
+    }
+
+    /**
+     * Why this sizing no longer describes {@code vault}, or null if it still does: it is stale once older than two
+     * of the schedule's {@code interval}s, or sized on another book version (any command since changed the book).
+     */
+    public String staleness(VaultState vault, Instant now, Duration interval) {
+        Duration limit = interval.multipliedBy(2);
+        if (Duration.between(sizedAt, now).compareTo(limit) > 0) {
+            return "sized at " + sizedAt + ", more than " + limit + " ago";
+        }
+        if (bookVersion != vault.sequence()) {
+            return "sized on book version " + bookVersion + "; the vault is at version " + vault.sequence();
+        }
+        return null;
     }
 
     /** A loss in currency, rounded up: the cautious side for the fund. */

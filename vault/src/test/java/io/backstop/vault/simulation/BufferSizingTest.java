@@ -48,6 +48,24 @@ class BufferSizingTest {
     }
 
     @Test
+    void aSizingIsStaleAfterTwoIntervalsOrOnAnotherBook() {
+        VaultState vault = VaultEngine.open("v", "ETH", "USD", Map.of(), "ops", NOW).result();
+        vault = VaultEngine.deposit(vault, LpAccount.open("v", "alice"), Amount.parse("10000"), Valuation.NONE, NOW)
+                .result().vault();
+        BufferSizing sized = BufferSizing.run(vault, List.of(), 2000, 100, 30, 7, 0.01, NOW, 1);
+        Duration hour = Duration.ofHours(1);
+        assertThat(sized.staleness(vault, NOW.plus(hour.multipliedBy(2)), hour)).isNull();
+        assertThat(sized.staleness(vault, NOW.plus(hour.multipliedBy(2)).plusSeconds(1), hour))
+                .isEqualTo("sized at " + NOW + ", more than PT2H ago");
+        OptionSeries call = new OptionSeries("ETH", "USD", OptionType.CALL, Amount.parse("2000"),
+                NOW.plus(Duration.ofDays(14)));
+        var quote = VaultEngine.quote(vault, call, Quantity.parse("1"), "bob", AT_2000, NOW).result();
+        VaultState traded = VaultEngine.buy(quote.vault(), null, quote.quote(), null, "bob", AT_2000, NOW).result()
+                .vault();
+        assertThat(sized.staleness(traded, NOW, hour)).startsWith("sized on book version " + vault.sequence());
+    }
+
+    @Test
     void aVaultWithNothingSoldNeedsNoBuffer() {
         VaultState vault = VaultEngine.open("v", "ETH", "USD", Map.of(), "ops", NOW).result();
         vault = VaultEngine.deposit(vault, LpAccount.open("v", "alice"), Amount.parse("10000"), Valuation.NONE, NOW)
