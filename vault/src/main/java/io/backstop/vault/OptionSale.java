@@ -148,7 +148,8 @@ final class OptionSale {
         // A non-positive quantity prices to non-positive amounts and is refused by SalePolicy.POSITIVE_QUANTITY.
         Amount collateral = CollateralPolicy.required(series, quantity, market.spot(), vault.parameters());
         double utilizationAfter = PremiumSchedule.postTradeUtilization(vault.balances(), collateral);
-        QuoteBreakdown breakdown = PremiumSchedule.price(mark, quantity, vault.riskLevel(), utilizationAfter);
+        QuoteBreakdown breakdown = PremiumSchedule.price(mark, quantity, vault.riskLevel(), vault.coverage().ratio(),
+                utilizationAfter);
         return new PricedSale(collateral, breakdown, SalePolicy.firstRejection(new SalePolicy.Sale(vault, series,
                 quantity, market.spot(), collateral, breakdown.lpIncome(), mark.at())));
     }

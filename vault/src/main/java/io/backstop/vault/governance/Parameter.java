@@ -71,6 +71,11 @@ public enum Parameter {
     HALT_BELOW_COVERAGE("haltBelowCoverage", Kind.NUMBER, 0.25, 0, 100, true),
     /** Fee multiplier from ELEVATED on. */
     STRESS_FEE_MULTIPLIER("stressFeeMultiplier", Kind.NUMBER, 1.5, 1, 5, true),
+    /**
+     * The coverage the buffer aims at: below it, the share of fees paid into the buffer rises continuously from
+     * {@code bufferFeeShare} towards {@code stressBufferFeeShare} with the gap (see {@code RiskLevel#bufferFeeShare}).
+     */
+    BUFFER_TARGET_COVERAGE("bufferTargetCoverage", Kind.NUMBER, 2.0, 1, 10, true),
     /** Buffer fee share from ELEVATED on. */
     STRESS_BUFFER_FEE_SHARE("stressBufferFeeShare", Kind.NUMBER, 0.8, 0, 1, true);
 

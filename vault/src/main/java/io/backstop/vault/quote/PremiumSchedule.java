@@ -32,8 +32,13 @@ public final class PremiumSchedule {
         return capital.isPositive() ? balances.locked().plus(collateral).toDouble() / capital.toDouble() : 1;
     }
 
-    /** The itemised premium of a quantity of the marked series, at the mark's market under its parameters. */
-    public static QuoteBreakdown price(SeriesMark mark, Quantity quantity, RiskLevel level, double utilizationAfter) {
+    /**
+     * The itemised premium of a quantity of the marked series, at the mark's market under its parameters; the
+     * buffer's share of the fees follows the band and the coverage ({@link RiskLevel#bufferFeeShare(VaultParameters,
+     * double)}).
+     */
+    public static QuoteBreakdown price(SeriesMark mark, Quantity quantity, RiskLevel level, double coverage,
+            double utilizationAfter) {
         VaultParameters p = mark.parameters();
         double spot = mark.market().spot();
         Amount theoretical = Amount.perContract(mark.valuePerContract(), quantity, Rounding.UP);
@@ -44,7 +49,7 @@ public final class PremiumSchedule {
         Amount optionFee = theoretical.times(p.optionFeeRate() * feeMultiplier, Rounding.UP);
         Amount spotFee = Amount.perContract(spot * p.spotFeeRate() * feeMultiplier, quantity, Rounding.UP);
         Amount fees = optionFee.plus(spotFee);
-        Amount feesToBuffer = fees.times(level.bufferFeeShare(p), Rounding.DOWN);
+        Amount feesToBuffer = fees.times(level.bufferFeeShare(p, coverage), Rounding.DOWN);
         Amount lpToBuffer = theoretical.plus(spread).times(p.lpPremiumShareToBuffer(), Rounding.DOWN);
         return new QuoteBreakdown(spot, mark.volatility(), theoretical, spread, fees, feesToBuffer.plus(lpToBuffer),
                 fees.minus(feesToBuffer));

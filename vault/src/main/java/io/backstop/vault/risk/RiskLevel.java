@@ -36,10 +36,26 @@ public enum RiskLevel {
         return this == NORMAL ? 1 : p.get(Parameter.STRESS_FEE_MULTIPLIER);
     }
 
-    /** The share of fees paid into the buffer in this band. */
+    /** The share of fees paid into the buffer in this band: the ladder's step. */
     public double bufferFeeShare(VaultParameters p) {
         return this == NORMAL ? p.bufferFeeShare()
                 : Math.max(p.bufferFeeShare(), p.get(Parameter.STRESS_BUFFER_FEE_SHARE));
+    }
+
+    /**
+     * The share of fees paid into the buffer at a coverage, the published rule: the larger of this band's step and
+     * a continuous function of the gap to {@code bufferTargetCoverage} C*,
+     * <pre>  s(C) = s₀ + (s₁ − s₀) · min(1, max(0, (C* − C) / C*))</pre>
+     * with s₀ = {@code bufferFeeShare} and s₁ = the larger of s₀ and {@code stressBufferFeeShare}: s₀ at or above
+     * the target, rising linearly to s₁ as coverage falls to zero, never outside [s₀, s₁]. So the buffer refills
+     * faster the further it is below target before any band changes, and the ladder's steps stay floors.
+     */
+    public double bufferFeeShare(VaultParameters p, double coverage) {
+        double s0 = p.bufferFeeShare();
+        double s1 = Math.max(s0, p.get(Parameter.STRESS_BUFFER_FEE_SHARE));
+        double target = p.get(Parameter.BUFFER_TARGET_COVERAGE);
+        double gap = Double.isNaN(coverage) ? 0 : Math.min(1, Math.max(0, (target - coverage) / target));
+        return Math.max(bufferFeeShare(p), s0 + (s1 - s0) * gap);
     }
 
     /** The utilisation cap in this band. */
