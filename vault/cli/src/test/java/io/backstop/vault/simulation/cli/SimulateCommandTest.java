@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backstop.pricing.OptionType;
+import io.backstop.vault.MarketSnapshot;
+import io.backstop.vault.Valuation;
+import io.backstop.vault.VaultEngine;
+import io.backstop.vault.VaultState;
+import io.backstop.vault.ledger.Amount;
+import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.quote.OptionSeries;
+import io.backstop.vault.shares.LpAccount;
+import io.backstop.vault.simulation.BufferSizing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,12 +22,16 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** {@code ./backstop simulate} end to end: every example scenario on reduced paths, and bad scenarios refused. */
 class SimulateCommandTest {
@@ -33,6 +48,49 @@ class SimulateCommandTest {
         PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
         return new CommandLine(new SimulateCommand(stdout, stderr, false)).setCommandName("backstop simulate")
                 .setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(stderr, true)).execute(args);
+    }
+
+    /**
+     * The service's buffer sizing is the command line's simulation: a vault sized by {@code BufferSizing} and the
+     * same vault written as a scenario file give the same VaR, CVaR and recommended buffer on the same seed.
+     */
+    @Test
+    void theServicesBufferSizingMatchesTheCommandLineOnTheSameSeed() throws IOException {
+        Instant start = Instant.parse("2026-01-05T08:00:00Z");
+        MarketSnapshot market = MarketSnapshot.at(2000);
+        VaultState vault = VaultEngine.open("v", "ETH", "USD", Map.of("callCollateralFactor", "0.2"), "ops", start)
+                .result();
+        vault = VaultEngine.deposit(vault, LpAccount.open("v", "lp"), Amount.parse("10000"), Valuation.NONE, start)
+                .result().vault();
+        OptionSeries call = new OptionSeries("ETH", "USD", OptionType.CALL, Amount.parse("2000"),
+                start.plus(Duration.ofDays(14)));
+        var quote = VaultEngine.quote(vault, call, Quantity.parse("15"), "t", market, start).result();
+        var traded = VaultEngine.buy(quote.vault(), null, quote.quote(), null, "t", market, start).result();
+        BufferSizing sized = BufferSizing.run(traded.vault(), List.of(traded.series()), 2000, 2000, 30, 11, 0.01,
+                start, 2);
+
+        Path scenario = tmp.resolve("sized-vault.json");
+        Files.writeString(scenario, """
+                {"seed": 11, "paths": 2000, "horizonDays": 30, "start": "2026-01-05T08:00:00Z",
+                 "market": {"model": "gbm", "spot": "2000", "drift": 0, "vol": 0.8},
+                 "vault": {"lpCapital": "%s", "buffer": "%s", "surfaceVol": 0.8,
+                           "parameters": {"callCollateralFactor": 0.2}},
+                 "book": [{"type": "call", "strike": "2000", "expiryDays": 14, "quantity": "15"}],
+                 "targetSocialisedLossProbability": 0.01}
+                """.formatted(traded.vault().balances().lpCapital(), traded.vault().balances().buffer()));
+        Path dir = tmp.resolve("sized");
+        assertThat(simulate("--scenario", scenario.toString(), "--out", dir.toString(), "--threads", "1"))
+                .as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+        JsonNode tail = report.get("lossBeyondLp");
+        assertThat(sized.var99()).isEqualTo(Amount.of(tail.get("var99").asDouble(), Rounding.UP));
+        assertThat(sized.cvar99()).isEqualTo(Amount.of(tail.get("cvar99").asDouble(), Rounding.UP));
+        assertThat(sized.cvar999()).isEqualTo(Amount.of(tail.get("cvar999").asDouble(), Rounding.UP));
+        assertThat(sized.bufferDrawProbability()).isEqualTo(report.get("bufferDrawProbability").get("value")
+                .asDouble());
+        assertThat(sized.recommendedBuffer()).isEqualTo(Amount.of(report.get("recommendedBuffer").asDouble(),
+                Rounding.UP));
+        assertThat(sized.cvar99().isPositive()).isTrue();
     }
 
     @ParameterizedTest
