@@ -18,6 +18,7 @@ import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
 import io.backstop.vault.quote.SeriesMarks;
+import io.backstop.vault.risk.RepricingTrigger;
 import io.backstop.vault.risk.RiskReceipt;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpAccount;
@@ -53,6 +54,9 @@ final class VaultWorld {
     final List<JournalEntry> journal = new ArrayList<>();
     int depositsThatPaidTheQueue;
     int forcedSettlements;
+    /** When and at what spot the book was last repriced on a market move; null until it was. */
+    Instant repricedAt;
+    Double repricedSpot;
     final List<VaultEvent> events = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     int settlements;
@@ -294,14 +298,25 @@ final class VaultWorld {
         log.add("advance " + d);
     }
 
+    /**
+     * The market moves; as in the service, the book is repriced on the stress grid only when the engine's
+     * {@link RepricingTrigger} says it is due (never yet, the interval passed, or a move beyond the threshold).
+     */
     void moveMarket(double spotFactor, double volShift) {
         market = new MarketSnapshot(market.spot() * spotFactor, volShift);
+        if (!RepricingTrigger.isDue(vault.parameters(), repricedAt, repricedSpot, now, market.spot())
+                && volShift == 0) {
+            log.add("market " + market + " (not repriced)");
+            return;
+        }
         Outcome<VaultEngine.RiskResult> o = record(VaultEngine.reassessRisk(vault, List.copyOf(books.values()),
                 market, null, now));
         vault = o.result().vault();
         for (SeriesBook b : o.result().series()) {
             books.put(b.id(), b);
         }
+        repricedAt = now;
+        repricedSpot = market.spot();
         log.add("market " + market);
     }
 
