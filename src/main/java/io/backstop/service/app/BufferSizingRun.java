@@ -3,13 +3,8 @@ package io.backstop.service.app;
 import io.backstop.service.BackstopConfig;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.BufferSizingRecord;
-import io.backstop.service.store.SeriesRecord;
 import io.backstop.service.store.VaultRecord;
-import io.backstop.vault.MarketSnapshot;
-import io.backstop.vault.Outcome;
-import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultState;
-import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.simulation.BufferSizing;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -20,9 +15,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -112,17 +104,8 @@ public class BufferSizingRun {
 
     private Uni<BufferSizing> record(String vaultId, BufferSizing sized, String requestedBy, Instant now) {
         return books.lock(vaultId).chain(row -> books.market(Aggregates.vault(row), now)
-                .chain(market -> SeriesRecord.unsettledOf(vaultId).chain(rows -> {
-                    VaultState vault = Aggregates.vault(row);
-                    Map<String, SeriesRecord> byId = new HashMap<>();
-                    rows.forEach(r -> byId.put(r.id, r));
-                    List<SeriesBook> live = VaultBooks.inBookOrder(vault, rows);
-                    Outcome<VaultEngine.RiskResult> outcome = VaultEngine.reassessRisk(vault, live, market,
-                            sized.cvar99(), now);
-                    VaultEngine.RiskResult result = VaultBooks.accepted(outcome);
-                    result.series().forEach(book -> Aggregates.write(book, byId.get(book.id())));
-                    return BufferSizingRecord.of(vaultId, sized, requestedBy).persist()
-                            .chain(() -> books.record(row, result.vault(), outcome)).replaceWith(sized);
-                })));
+                .chain(market -> BufferSizingRecord.of(vaultId, sized, requestedBy).persist()
+                        .chain(() -> books.reassess(row, market, sized.cvar99(), now)))
+                .replaceWith(sized));
     }
 }

@@ -1,13 +1,9 @@
 package io.backstop.service.app;
 
 import io.backstop.service.store.Aggregates;
-import io.backstop.service.store.SeriesRecord;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.MarketSnapshot;
-import io.backstop.vault.Outcome;
-import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultState;
-import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.risk.RepricingTrigger;
@@ -17,9 +13,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,19 +62,10 @@ public class RiskRepricing {
             if (!RepricingTrigger.isDue(vault.parameters(), row.riskAssessedAt, last, now, spot)) {
                 return Uni.createFrom().voidItem();
             }
-            return SeriesRecord.unsettledOf(vaultId).chain(rows -> {
-                Map<String, SeriesRecord> byId = new HashMap<>();
-                rows.forEach(r -> byId.put(r.id, r));
-                List<SeriesBook> live = VaultBooks.inBookOrder(vault, rows);
-                Outcome<VaultEngine.RiskResult> outcome = VaultEngine.reassessRisk(vault, live,
-                        MarketSnapshot.at(spot), null, now);
-                VaultEngine.RiskResult result = VaultBooks.accepted(outcome);
-                result.series().forEach(book -> Aggregates.write(book, byId.get(book.id())));
-                row.riskAssessedAt = now;
-                row.riskAssessedSpot = price.price().units();
-                registry.counter("backstop.risk.repricings", "vault", vaultId).increment();
-                return books.record(row, result.vault(), outcome);
-            });
+            row.riskAssessedAt = now;
+            row.riskAssessedSpot = price.price().units();
+            return books.reassess(row, MarketSnapshot.at(spot), null, now).replaceWithVoid()
+                    .invoke(() -> registry.counter("backstop.risk.repricings", "vault", vaultId).increment());
         });
     }
 }

@@ -9,9 +9,11 @@ import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Outcome;
 import io.backstop.vault.Valuation;
+import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultEvent;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
+import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.JournalEntry;
 import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.oracle.OracleLimits;
@@ -25,7 +27,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every command shares, inside its transaction: the vault row locked ({@code SELECT … FOR UPDATE}, the one
@@ -113,6 +117,25 @@ public class VaultBooks {
     public Uni<Valuation> valuation(VaultState vault, Instant now) {
         return unsettled(vault).chain(series -> series.isEmpty() ? Uni.createFrom().item(Valuation.NONE)
                 : market(vault, now).map(market -> Valuation.of(series, market, vault.parameters(), now)));
+    }
+
+    /**
+     * Reprices the locked vault's unsettled series on the stress grid at {@code market} and moves its band (the
+     * engine's {@code reassessRisk}; {@code simulatedStressLoss} null keeps the last), writing the series' stress
+     * values, the vault and its events; inside the vault's transaction.
+     */
+    public Uni<VaultState> reassess(VaultRecord row, MarketSnapshot market, Amount simulatedStressLoss,
+            Instant now) {
+        VaultState vault = Aggregates.vault(row);
+        return SeriesRecord.unsettledOf(vault.id()).chain(rows -> {
+            Map<String, SeriesRecord> byId = new HashMap<>();
+            rows.forEach(r -> byId.put(r.id, r));
+            Outcome<VaultEngine.RiskResult> outcome = VaultEngine.reassessRisk(vault, inBookOrder(vault, rows),
+                    market, simulatedStressLoss, now);
+            VaultEngine.RiskResult result = accepted(outcome);
+            result.series().forEach(book -> Aggregates.write(book, byId.get(book.id())));
+            return record(row, result.vault(), outcome).replaceWith(result.vault());
+        });
     }
 
     /** The result of an accepted outcome. @throws CommandRefused with the engine's rejection otherwise */

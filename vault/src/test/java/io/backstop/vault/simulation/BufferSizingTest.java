@@ -25,10 +25,7 @@ class BufferSizingTest {
 
     @Test
     void aThinlyCollateralisedBookNeedsABufferAndTheSameSeedGivesTheSameSizing() {
-        VaultState vault = VaultEngine.open("v", "ETH", "USD", Map.of("callCollateralFactor", "0.2"), "ops", NOW)
-                .result();
-        vault = VaultEngine.deposit(vault, LpAccount.open("v", "alice"), Amount.parse("10000"), Valuation.NONE, NOW)
-                .result().vault();
+        VaultState vault = funded(Map.of("callCollateralFactor", "0.2"));
         OptionSeries call = new OptionSeries("ETH", "USD", OptionType.CALL, Amount.parse("2000"),
                 NOW.plus(Duration.ofDays(14)));
         var quote = VaultEngine.quote(vault, call, Quantity.parse("15"), "bob", AT_2000, NOW).result();
@@ -49,9 +46,7 @@ class BufferSizingTest {
 
     @Test
     void aSizingIsStaleAfterTwoIntervalsOrOnAnotherBook() {
-        VaultState vault = VaultEngine.open("v", "ETH", "USD", Map.of(), "ops", NOW).result();
-        vault = VaultEngine.deposit(vault, LpAccount.open("v", "alice"), Amount.parse("10000"), Valuation.NONE, NOW)
-                .result().vault();
+        VaultState vault = funded(Map.of());
         BufferSizing sized = BufferSizing.run(vault, List.of(), 2000, 100, 30, 7, 0.01, NOW, 1);
         Duration hour = Duration.ofHours(1);
         assertThat(sized.staleness(vault, NOW.plus(hour.multipliedBy(2)), hour)).isNull();
@@ -67,12 +62,17 @@ class BufferSizingTest {
 
     @Test
     void aVaultWithNothingSoldNeedsNoBuffer() {
-        VaultState vault = VaultEngine.open("v", "ETH", "USD", Map.of(), "ops", NOW).result();
-        vault = VaultEngine.deposit(vault, LpAccount.open("v", "alice"), Amount.parse("10000"), Valuation.NONE, NOW)
-                .result().vault();
+        VaultState vault = funded(Map.of());
         BufferSizing sized = BufferSizing.run(vault, List.of(), 2000, 500, 30, 7, 0.01, NOW, 1);
         assertThat(sized.cvar999()).isEqualTo(Amount.ZERO);
         assertThat(sized.bufferDrawProbability()).isZero();
         assertThat(sized.recommendedBuffer()).isEqualTo(Amount.ZERO);
+    }
+
+    /** A vault opened with these parameters and 10,000 of LP capital. */
+    private static VaultState funded(Map<String, String> parameters) {
+        VaultState vault = VaultEngine.open("v", "ETH", "USD", parameters, "ops", NOW).result();
+        return VaultEngine.deposit(vault, LpAccount.open("v", "alice"), Amount.parse("10000"), Valuation.NONE, NOW)
+                .result().vault();
     }
 }
