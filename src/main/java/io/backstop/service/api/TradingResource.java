@@ -3,6 +3,7 @@ package io.backstop.service.api;
 import io.backstop.pricing.OptionType;
 import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.TradingCommands;
+import io.backstop.vault.VaultEngine;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
@@ -11,7 +12,6 @@ import io.backstop.vault.quote.QuoteBreakdown;
 import io.backstop.vault.risk.RiskReceipt;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Traders: quotes, trades and their own positions. */
 @Path("/api/v1/vaults/{id}")
@@ -44,8 +45,20 @@ public class TradingResource {
             Instant validUntil, Breakdown breakdown, RiskReceipt riskReceipt) {
     }
 
-    /** Taking a quote, paying at most maxPremium. */
-    public record TradeRequest(String quoteId, BigDecimal maxPremium) {
+    /**
+     * A trade paying at most maxPremium: taking a quote ({@code quoteId}), or a market order ({@code type},
+     * {@code strike}, {@code expiry}, {@code quantity} and no quote).
+     */
+    public record TradeRequest(String quoteId, BigDecimal maxPremium, String type, BigDecimal strike, String expiry,
+            BigDecimal quantity) {
+
+        boolean isMarketOrder() {
+            return quoteId == null;
+        }
+
+        boolean namesASeries() {
+            return type != null || strike != null || expiry != null || quantity != null;
+        }
     }
 
     /** A trade. */
@@ -78,11 +91,32 @@ public class TradingResource {
     public Uni<Response> trade(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             TradeRequest request) {
         Inputs.body(request);
+        Idempotency.Request once = new Idempotency.Request(identity.getPrincipal().getName(), key, 201);
+        if (request.isMarketOrder()) {
+            if (!request.namesASeries()) {
+                throw new ApiProblem(ProblemType.MISSING_FIELD, "a trade takes a quote (quoteId) or is a market "
+                        + "order (type, strike, expiry, quantity and maxPremium)");
+            }
+            OptionType type = Inputs.optionType(request.type(), "type");
+            Amount strike = Inputs.amount(request.strike(), "strike");
+            Instant expiry = Inputs.instant(request.expiry(), "expiry");
+            Quantity quantity = Inputs.quantity(request.quantity(), "quantity");
+            Amount maxPremium = Inputs.amount(request.maxPremium(), "maxPremium");
+            return commands.buyAtMarket(once, vault, type, strike, expiry, quantity, maxPremium,
+                    TradingResource::traded).map(Answers::of);
+        }
+        if (request.namesASeries()) {
+            throw new ApiProblem(ProblemType.INVALID_FIELD, "a quote's trade names the quote only: type, strike, "
+                    + "expiry and quantity are the quote's");
+        }
         String quoteId = Inputs.text(request.quoteId(), "quoteId");
         Amount maxPremium = Inputs.amount(request.maxPremium(), "maxPremium");
-        Idempotency.Request once = new Idempotency.Request(identity.getPrincipal().getName(), key, 201);
-        return commands.buy(once, vault, quoteId, maxPremium, r -> new TradeResponse(r.position().id(),
-                r.position().series(), r.position().premium(), r.position().quantity())).map(Answers::of);
+        return commands.buy(once, vault, quoteId, maxPremium, TradingResource::traded).map(Answers::of);
+    }
+
+    private static TradeResponse traded(VaultEngine.TradeResult r) {
+        return new TradeResponse(r.position().id(), r.position().series(), r.position().premium(),
+                r.position().quantity());
     }
 
     private static QuoteResponse view(TradingCommands.QuoteGiven given) {

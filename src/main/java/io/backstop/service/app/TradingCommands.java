@@ -87,6 +87,38 @@ public class TradingCommands {
                 () -> buyNow(vaultId, trader, quoteId, maxPremium).map(answer)));
     }
 
+    /**
+     * A market order: bought at once at the premium a quote would give now, if it is at most {@code maxPremium},
+     * refused for what a quote then its trade would be refused for, in that order (the engine's
+     * {@code buyAtMarket}); once per idempotency key, and admitted to its vault like any trade.
+     *
+     * @param answer what the client is told of the trade, stored for repeats of the request
+     */
+    public Uni<Idempotency.Answer> buyAtMarket(Idempotency.Request request, String vaultId, OptionType type,
+            Amount strike, Instant expiry, Quantity quantity, Amount maxPremium,
+            Function<VaultEngine.TradeResult, ?> answer) {
+        String trader = request.subject();
+        return admission.admit(vaultId, () -> idempotency.once(request,
+                new Object[] {"market-order", vaultId, type, strike, expiry, quantity, maxPremium},
+                () -> buyAtMarketNow(vaultId, trader, type, strike, expiry, quantity, maxPremium).map(answer)));
+    }
+
+    private Uni<VaultEngine.TradeResult> buyAtMarketNow(String vaultId, String trader, OptionType type, Amount strike,
+            Instant expiry, Quantity quantity, Amount maxPremium) {
+        Instant now = clock.now();
+        return books.lock(vaultId).chain(row -> {
+            VaultState vault = Aggregates.vault(row);
+            OptionSeries series = new OptionSeries(vault.underlying(), vault.quoteCurrency(), type, strike, expiry);
+            return books.market(vault, now).chain(market -> SeriesRecord.<SeriesRecord>findById(
+                    new SeriesRecord.Key(vaultId, series.id())).chain(seriesRow -> {
+                        SeriesBook book = seriesRow == null ? null : Aggregates.seriesBook(vault, seriesRow);
+                        Outcome<VaultEngine.TradeResult> outcome = VaultEngine.buyAtMarket(vault, book, series,
+                                quantity, maxPremium, trader, market, now);
+                        return storeTrade(row, seriesRow, outcome, VaultBooks.accepted(outcome), now);
+                    }));
+        });
+    }
+
     private Uni<VaultEngine.TradeResult> buyNow(String vaultId, String trader, String quoteId, Amount maxPremium) {
         Instant now = clock.now();
         return books.lock(vaultId)
@@ -177,16 +209,21 @@ public class TradingCommands {
 
     private Uni<VaultEngine.TradeResult> store(Bought bought) {
         Purchase purchase = bought.purchase();
-        VaultEngine.TradeResult result = bought.result();
-        purchase.quoteRow().taken = result.quote().taken();
+        purchase.quoteRow().taken = bought.result().quote().taken();
+        return storeTrade(purchase.row(), purchase.seriesRow(), bought.outcome(), bought.result(), bought.now());
+    }
+
+    /** A trade's rows: the position opened, the series' book (new or loaded), the vault and its books. */
+    private Uni<VaultEngine.TradeResult> storeTrade(VaultRecord row, SeriesRecord seriesRow,
+            Outcome<VaultEngine.TradeResult> outcome, VaultEngine.TradeResult result, Instant now) {
         PositionRecord position = Aggregates.write(result.position(), new PositionRecord());
-        position.openedAt = bought.now();
-        boolean newSeries = purchase.seriesRow() == null;
-        SeriesRecord series = Aggregates.write(result.series(), newSeries ? new SeriesRecord() : purchase.seriesRow());
+        position.openedAt = now;
+        boolean newSeries = seriesRow == null;
+        SeriesRecord series = Aggregates.write(result.series(), newSeries ? new SeriesRecord() : seriesRow);
         return VaultBooks.saveIfNew(series, newSeries)
                 .chain(position::persist)
-                .chain(() -> books.record(purchase.row(), result.vault(), bought.outcome()))
-                .invoke(() -> metrics.traded(purchase.vault().id(), result.position().premium().toDouble(),
+                .chain(() -> books.record(row, result.vault(), outcome))
+                .invoke(() -> metrics.traded(row.id, result.position().premium().toDouble(),
                         result.position().quantity().toDouble()))
                 .replaceWith(result);
     }
