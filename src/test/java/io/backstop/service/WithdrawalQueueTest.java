@@ -47,6 +47,23 @@ class WithdrawalQueueTest {
         assertThat(partial.getString("status")).isEqualTo("PARTIAL");
         String queued = partial.getString("queuedShares");
 
+        // Her account says where her money is: nothing held, the rest queued first in line and worth something
+        // now, her movements, and the statement (issue #25: it used to say shares 0, value 0 and nothing else).
+        JsonPath account = as(ada).get(VAULT + "/accounts/me").then().statusCode(200).extract().jsonPath();
+        assertThat(account.getString("shares")).isEqualTo("0");
+        assertThat(account.getString("queuedShares")).isEqualTo(queued);
+        assertThat(account.getInt("queue[0].place")).isEqualTo(1);
+        BigDecimal queuedValue = new BigDecimal(account.getString("queuedValue"));
+        assertThat(queuedValue).isPositive();
+        assertThat(account.getList("history.type")).containsExactly("DEPOSIT", "WITHDRAWAL", "QUEUED");
+        assertThat(account.getString("history[0].amount")).isEqualTo("10000");
+        assertThat(account.getString("statement.deposited")).isEqualTo("10000");
+        BigDecimal withdrawn = new BigDecimal(account.getString("statement.withdrawn"));
+        assertThat(withdrawn).isEqualByComparingTo(partial.getString("amount"));
+        assertThat(new BigDecimal(account.getString("statement.currentValue"))).isEqualByComparingTo(queuedValue);
+        assertThat(new BigDecimal(account.getString("statement.pnl"))).isEqualByComparingTo(
+                queuedValue.add(withdrawn).subtract(new BigDecimal("10000")));
+
         // She changes her mind: the queued shares are hers again, unredeemed; a second try has nothing to cancel.
         JsonPath cancelled = as(ada).delete(VAULT + "/withdrawals/queued").then().statusCode(200).extract()
                 .jsonPath();
@@ -69,6 +86,13 @@ class WithdrawalQueueTest {
         assertThat(paid.get(paid.size() - 1)).contains("\"ada\"").contains("\"shares\":\"" + queued + "\"");
         as(ada).delete(VAULT + "/withdrawals/queued").then().statusCode(409);
         assertThat(new BigDecimal(shares(ada))).isZero();
+        JsonPath out = as(ada).get(VAULT + "/accounts/me").then().statusCode(200).extract().jsonPath();
+        assertThat(out.getList("history.type")).containsExactly("DEPOSIT", "WITHDRAWAL", "QUEUED", "CANCELLED",
+                "QUEUED", "WITHDRAWAL");
+        assertThat(out.getList("queue")).isEmpty();
+        assertThat(new BigDecimal(out.getString("statement.currentValue"))).isZero();
+        assertThat(new BigDecimal(out.getString("statement.netDeposits"))).isEqualByComparingTo(
+                new BigDecimal(out.getString("statement.pnl")).negate());
     }
 
     private static String shares(String lp) {

@@ -1,6 +1,7 @@
 package io.backstop.service.app;
 
 import io.backstop.service.store.Aggregates;
+import io.backstop.service.store.EventRecord;
 import io.backstop.service.store.LpAccountRecord;
 import io.backstop.service.store.PayoutRecord;
 import io.backstop.service.store.PositionRecord;
@@ -10,10 +11,14 @@ import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.settlement.SettlementReport;
+import io.backstop.vault.shares.LpStatement;
+import io.backstop.vault.shares.QueuedWithdrawal;
+import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +50,19 @@ public class BookViews {
     }
 
     /** An LP's shares and what they are worth at NAV. */
-    public record AccountView(Shares shares, Amount value) {
+    public record AccountView(Shares shares, Amount value, Shares queuedShares, Amount queuedValue,
+            List<QueuedView> queue, LpStatement statement, List<Movement> history) {
+    }
+
+    /** A queued withdrawal of the LP's: its shares, its place in the vault's queue (1 is next) and value now. */
+    public record QueuedView(Shares shares, int place, Instant queuedAt, Amount value) {
+    }
+
+    /**
+     * A movement of the LP's: {@code DEPOSIT}, {@code WITHDRAWAL} (paid, net of {@code exitFee}), {@code QUEUED} or
+     * {@code CANCELLED}; amounts null where none moved.
+     */
+    public record Movement(String type, Instant at, Amount amount, Shares shares, Amount exitFee) {
     }
 
     private final VaultViews views;
@@ -85,12 +102,55 @@ public class BookViews {
         return PositionRecord.ofOwner(owner).map(rows -> rows.stream().map(BookViews::position).toList());
     }
 
-    /** An LP's shares in a vault (none if they never deposited) and their value at the share price now. */
+    /**
+     * An LP's account in a vault: shares held and their value at the share price now, what is still queued (each
+     * with its place in the queue), their movements, and the statement (deposited, withdrawn, current value of
+     * held and queued shares, P&L and the simple return on what was put in). Empty if they never deposited.
+     */
     public Uni<AccountView> account(String vaultId, String owner) {
-        return views.valued(vaultId).chain(v -> LpAccountRecord.of(vaultId, owner).map(row -> {
-            Shares shares = Shares.ofUnits(row == null ? 0 : row.shares);
-            return new AccountView(shares, v.sharePrice().valueOf(shares));
-        }));
+        return views.valued(vaultId).chain(v -> LpAccountRecord.of(vaultId, owner).chain(row -> EventRecord
+                .lpMovements(vaultId, owner).map(rows -> {
+                    SharePrice price = v.sharePrice();
+                    Shares shares = Shares.ofUnits(row == null ? 0 : row.shares);
+                    List<QueuedView> queue = new ArrayList<>();
+                    Shares queued = Shares.ZERO;
+                    List<QueuedWithdrawal> waiting = v.vault().withdrawalQueue();
+                    for (int i = 0; i < waiting.size(); i++) {
+                        QueuedWithdrawal q = waiting.get(i);
+                        if (q.owner().equals(owner)) {
+                            queue.add(new QueuedView(q.shares(), i + 1, q.queuedAt(), price.valueOf(q.shares())));
+                            queued = queued.plus(q.shares());
+                        }
+                    }
+                    List<Movement> history = rows.stream().map(BookViews::movement).toList();
+                    Amount deposited = total(history, "DEPOSIT");
+                    Amount withdrawn = total(history, "WITHDRAWAL");
+                    Amount value = price.valueOf(shares);
+                    Amount queuedValue = price.valueOf(queued);
+                    return new AccountView(shares, value, queued, queuedValue, queue,
+                            LpStatement.of(deposited, withdrawn, value.plus(queuedValue)), history);
+                })));
+    }
+
+    private static Movement movement(Object[] r) {
+        String type = switch ((String) r[0]) {
+            case "DepositMade" -> "DEPOSIT";
+            case "WithdrawalPaid" -> "WITHDRAWAL";
+            case "WithdrawalQueued" -> "QUEUED";
+            default -> "CANCELLED";
+        };
+        return new Movement(type, Instant.parse((String) r[1]), r[2] == null ? null : Amount.parse((String) r[2]),
+                r[3] == null ? null : Shares.parse((String) r[3]), r[4] == null ? null : Amount.parse((String) r[4]));
+    }
+
+    private static Amount total(List<Movement> history, String type) {
+        Amount sum = Amount.ZERO;
+        for (Movement m : history) {
+            if (m.type().equals(type) && m.amount() != null) {
+                sum = sum.plus(m.amount());
+            }
+        }
+        return sum;
     }
 
     private static SettlementView settlement(SettlementRecord r) {

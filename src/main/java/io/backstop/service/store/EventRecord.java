@@ -33,6 +33,19 @@ public class EventRecord extends PanacheEntityBase {
                 Long.class).getSingleResult());
     }
 
+    /**
+     * An LP's own movements in a vault, oldest first: deposits, withdrawals paid, queued and cancelled, each as
+     * its type, instant and the payload's {@code amount}, {@code shares} and {@code exitFee} (those it has) as text.
+     */
+    public static Uni<List<Object[]>> lpMovements(String vault, String owner) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT type, "
+                + "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), "
+                + "payload::jsonb ->> 'amount', payload::jsonb ->> 'shares', payload::jsonb ->> 'exitFee' "
+                + "FROM vault_event WHERE vault = ?1 AND type IN ('DepositMade', 'WithdrawalPaid', "
+                + "'WithdrawalQueued', 'WithdrawalCancelled') AND payload::jsonb ->> 'owner' = ?2 ORDER BY id",
+                Object[].class).setParameter(1, vault).setParameter(2, owner).getResultList());
+    }
+
     /** At most {@code limit} events after an id, oldest first. */
     public static Uni<List<EventRecord>> after(long id, int limit) {
         return find("id > ?1 order by id", id).range(0, limit - 1).list();
