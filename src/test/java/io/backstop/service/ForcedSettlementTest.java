@@ -77,7 +77,9 @@ class ForcedSettlementTest {
         assertThat(status(seriesId)).isEqualTo("SETTLED");
         as(trader).get("/api/v1/positions").then().statusCode(200)
                 .body("find { it.vault == 'dark' }.status", equalTo("PAID"))
-                .body("find { it.vault == 'dark' }.payout", equalTo("300"));
+                .body("find { it.vault == 'dark' }.payout", equalTo("300"))
+                .body("find { it.vault == 'dark' }.payoutRatio", equalTo(1.0f))
+                .body("find { it.vault == 'dark' }.mark", org.hamcrest.Matchers.nullValue());
         try (Connection db = LocalDatabase.connect(); Statement sql = db.createStatement();
                 ResultSet row = sql.executeQuery("SELECT payload, public_payload FROM vault_event WHERE vault = "
                         + "'dark' AND type = 'SeriesForceSettled'")) {

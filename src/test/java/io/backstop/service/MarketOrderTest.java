@@ -51,8 +51,17 @@ class MarketOrderTest {
         assertThat(premium).isCloseTo(quoted, within(new BigDecimal("0.05"))); // but for the seconds in between
         assertThat(bought.jsonPath().getString("quantity")).isEqualTo("2");
         String tradeId = bought.jsonPath().getString("tradeId");
-        assertThat(as(trader).get("/api/v1/positions").then().statusCode(200).extract().<java.util.List<String>>path(
-                "id")).contains(tradeId);
+        // The position, marked: worth about what was paid less the spread and fees, long delta, P&L against it.
+        io.restassured.path.json.JsonPath positions = as(trader).get("/api/v1/positions").then().statusCode(200)
+                .extract().jsonPath();
+        String mine = "find { it.id == '" + tradeId + "' }";
+        assertThat(positions.getString(mine + ".status")).isEqualTo("OPEN");
+        BigDecimal value = new BigDecimal(positions.getString(mine + ".mark.value"));
+        assertThat(value).isPositive().isLessThan(premium);
+        assertThat(new BigDecimal(positions.getString(mine + ".mark.unrealised")))
+                .isEqualByComparingTo(value.subtract(premium));
+        assertThat(positions.getDouble(mine + ".mark.delta")).isBetween(0.2, 1.5);
+        assertThat(positions.getDouble(mine + ".mark.theta")).isNegative();
         assertThat(new BigDecimal(cash())).isEqualByComparingTo(new BigDecimal(cash).add(premium));
 
         // The same key and body: the first answer again, nothing bought twice; another body under it: refused.

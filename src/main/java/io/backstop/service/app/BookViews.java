@@ -7,19 +7,24 @@ import io.backstop.service.store.PayoutRecord;
 import io.backstop.service.store.PositionRecord;
 import io.backstop.service.store.SeriesRecord;
 import io.backstop.service.store.SettlementRecord;
+import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.quote.PositionMark;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpStatement;
 import io.backstop.vault.shares.QueuedWithdrawal;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read models of a vault's options book and of its holders: series with their marks and status, settlement
@@ -44,9 +49,13 @@ public class BookViews {
             String forcedReason) {
     }
 
-    /** A position: OPEN, SETTLED (payout owed) or PAID; payout once settled. */
+    /**
+     * A position: OPEN, SETTLED (payout owed) or PAID; while open, its mark at the vault's last price with its
+     * unrealised P&L and the holder's Greeks (null without a price); once settled, the payout and the series'
+     * payout ratio.
+     */
     public record PositionView(String id, String vault, String seriesId, Quantity quantity, Amount premium,
-            String status, Amount payout) {
+            String status, PositionMark mark, Amount payout, Double payoutRatio) {
     }
 
     /** An LP's shares and what they are worth at NAV. */
@@ -97,9 +106,21 @@ public class BookViews {
                 r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(), null, null);
     }
 
-    /** A trader's positions across vaults, in the order they were opened. */
+    /** A trader's positions across vaults, in the order they were opened, marked at each vault's last price. */
     public Uni<List<PositionView>> positions(String owner) {
-        return PositionRecord.ofOwner(owner).map(rows -> rows.stream().map(BookViews::position).toList());
+        return PositionRecord.ofOwner(owner).chain(rows -> {
+            List<String> vaults = rows.stream().map(h -> h.position().vault).distinct().toList();
+            Map<String, VaultViews.Valued> valued = new HashMap<>();
+            Map<String, Double> ratios = new HashMap<>();
+            return Multi.createFrom().iterable(vaults)
+                    .onItem().transformToUniAndConcatenate(vault -> views.valued(vault)
+                            .invoke(v -> valued.put(vault, v))
+                            .chain(() -> SettlementRecord.ofVault(vault)).invoke(settled -> settled.forEach(
+                                    r -> ratios.put(vault + "/" + r.series, r.payoutRatio))))
+                    .collect().last()
+                    .map(ignored -> rows.stream().map(h -> position(h, valued.get(h.position().vault),
+                            ratios.get(h.position().vault + "/" + h.position().series))).toList());
+        });
     }
 
     /**
@@ -164,11 +185,20 @@ public class BookViews {
         return book.isSettled() ? "SETTLED" : pendingReason != null ? "PENDING" : "LIVE";
     }
 
-    private static PositionView position(PositionRecord.Held held) {
+    private static PositionView position(PositionRecord.Held held, VaultViews.Valued v, Double payoutRatio) {
         PositionRecord p = held.position();
         PayoutRecord payout = held.payout();
-        return new PositionView(p.id, p.vault, p.series, Quantity.ofUnits(p.quantity), Amount.ofUnits(p.premium),
-                positionStatus(payout), payout == null ? null : Amount.ofUnits(payout.amount));
+        Quantity quantity = Quantity.ofUnits(p.quantity);
+        Amount premium = Amount.ofUnits(p.premium);
+        PositionMark mark = null;
+        if (payout == null && v != null && v.price() != null) {
+            mark = v.unsettled().stream().filter(b -> b.id().equals(p.series)).findFirst()
+                    .map(b -> PositionMark.of(b.series(), quantity, premium,
+                            MarketSnapshot.at(v.price().price().toDouble()), v.vault().parameters(), v.now()))
+                    .orElse(null);
+        }
+        return new PositionView(p.id, p.vault, p.series, quantity, premium, positionStatus(payout), mark,
+                payout == null ? null : Amount.ofUnits(payout.amount), payout == null ? null : payoutRatio);
     }
 
     /** A position's status: OPEN until its series settles, then SETTLED while its payout is owed, then PAID. */
