@@ -62,6 +62,7 @@ class AuthorisationTest {
                 new Endpoint("POST", VAULT + "/quotes", "trader"),
                 new Endpoint("POST", VAULT + "/trades", "trader"),
                 new Endpoint("GET", "/api/v1/positions", "trader"),
+                new Endpoint("GET", "/api/v1/trades", "trader"),
                 new Endpoint("POST", VAULT + "/settlements", "operator"),
                 new Endpoint("POST", VAULT + "/series/none/forced-settlement", "operator"),
                 new Endpoint("PUT", VAULT + "/buffer/policy", "operator"),

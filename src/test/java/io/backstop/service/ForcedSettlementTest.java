@@ -80,6 +80,9 @@ class ForcedSettlementTest {
                 .body("find { it.vault == 'dark' }.payout", equalTo("300"))
                 .body("find { it.vault == 'dark' }.payoutRatio", equalTo(1.0f))
                 .body("find { it.vault == 'dark' }.mark", org.hamcrest.Matchers.nullValue());
+        as(trader).get("/api/v1/trades").then().statusCode(200)
+                .body("trades.kind", org.hamcrest.Matchers.contains("PAYOUT", "BUY"))
+                .body("trades[0].amount", equalTo("300"));
         try (Connection db = LocalDatabase.connect(); Statement sql = db.createStatement();
                 ResultSet row = sql.executeQuery("SELECT payload, public_payload FROM vault_event WHERE vault = "
                         + "'dark' AND type = 'SeriesForceSettled'")) {

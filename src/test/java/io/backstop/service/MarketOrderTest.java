@@ -72,6 +72,23 @@ class MarketOrderTest {
         order(trader, "buy-1", series, "99999").then().statusCode(422)
                 .body("type", endsWith("/idempotency-key-reused"));
 
+        // The trader's history, a page at a time, newest first: two more buys, then pages of two.
+        order(trader, "buy-2", series, "100000").then().statusCode(201);
+        order(trader, "buy-3", series, "100000").then().statusCode(201);
+        io.restassured.path.json.JsonPath first = as(trader).queryParam("limit", 2).get("/api/v1/trades").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(first.getList("trades.kind")).containsExactly("BUY", "BUY");
+        assertThat(first.getString("next")).isNotNull();
+        io.restassured.path.json.JsonPath second = as(trader).queryParam("limit", 2)
+                .queryParam("cursor", first.getString("next")).get("/api/v1/trades").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(second.getList("trades.positionId")).containsExactly(tradeId); // the oldest, last
+        assertThat(second.getString("trades[0].amount")).isEqualTo(premium.toPlainString());
+        assertThat(second.getString("next")).isNull();
+        as(trader).queryParam("cursor", "bm90LW91cnM").get("/api/v1/trades").then().statusCode(400)
+                .body("type", endsWith("/invalid-cursor"));
+        as(trader).queryParam("limit", 0).get("/api/v1/trades").then().statusCode(400);
+
         // A trade names a quote or a series, not both, and not neither.
         Map<String, Object> both = new HashMap<>(series);
         both.put("quoteId", "mkt-q1");

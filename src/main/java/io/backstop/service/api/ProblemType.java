@@ -23,6 +23,7 @@ public enum ProblemType {
     INVALID_QUANTITY("invalid-quantity", 400),
     INVALID_DURATION("invalid-duration", 400),
     INVALID_CHARACTERS("invalid-characters", 400),
+    INVALID_CURSOR("invalid-cursor", 400),
     INVALID_VAULT("invalid-vault", 400),
     MISSING_IDEMPOTENCY_KEY("missing-idempotency-key", 400),
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400),

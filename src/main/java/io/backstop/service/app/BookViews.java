@@ -106,6 +106,55 @@ public class BookViews {
                 r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(), null, null);
     }
 
+    /** One entry of a trader's history: a {@code BUY} (the premium paid) or a {@code PAYOUT} (the amount received). */
+    public record TradeEntry(String kind, Instant at, String positionId, String vault, String seriesId,
+            Quantity quantity, Amount amount) {
+    }
+
+    /**
+     * A page of a trader's history, newest first; {@code next} is the cursor of the page after it, null on the
+     * last.
+     */
+    public record TradePage(List<TradeEntry> trades, String next) {
+    }
+
+    /**
+     * A trader's buys and payouts across vaults, newest first, {@code limit} at a time after {@code cursor} (null for
+     * the first page). A cursor is opaque to the client: the last entry's instant, kind and position, encoded.
+     */
+    public Uni<TradePage> trades(String owner, String cursor, int limit) {
+        String[] before = cursor == null ? new String[] {PositionRecord.FIRST_PAGE.toString(), "~", ""}
+                : decode(cursor);
+        return PositionRecord.history(owner, Instant.parse(before[0]), before[1], before[2], limit + 1).map(rows -> {
+            List<TradeEntry> entries = rows.stream().limit(limit).map(r -> new TradeEntry((String) r[0],
+                    Instant.parse((String) r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    Quantity.ofUnits(((Number) r[5]).longValue()), Amount.ofUnits(((Number) r[6]).longValue())))
+                    .toList();
+            String next = rows.size() <= limit ? null : encode(entries.get(entries.size() - 1));
+            return new TradePage(entries, next);
+        });
+    }
+
+    private static String encode(TradeEntry last) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((last.at() + "|" + last.kind() + "|"
+                + last.positionId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A cursor's parts; a cursor that is not one of ours is refused. */
+    private static String[] decode(String cursor) {
+        try {
+            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\\|", -1);
+            if (parts.length == 3) {
+                Instant.parse(parts[0]);
+                return parts;
+            }
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            // refused below
+        }
+        throw CommandRefused.of(Refusal.INVALID_CURSOR, "cursor is not one this service gave");
+    }
+
     /** A trader's positions across vaults, in the order they were opened, marked at each vault's last price. */
     public Uni<List<PositionView>> positions(String owner) {
         return PositionRecord.ofOwner(owner).chain(rows -> {

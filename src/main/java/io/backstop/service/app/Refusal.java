@@ -14,7 +14,9 @@ public enum Refusal {
     IDEMPOTENCY_CONFLICT("idempotency-conflict"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused"),
     CONTENTION("contention"),
-    NOTHING_TO_SIMULATE("nothing-to-simulate");
+    NOTHING_TO_SIMULATE("nothing-to-simulate"),
+    /** A page cursor this service did not give. */
+    INVALID_CURSOR("invalid-cursor");
 
     private final String slug;
 

@@ -10,6 +10,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -25,6 +27,32 @@ public class PositionRecord extends PanacheEntityBase {
     public long quantity;
     public long premium;
     public Instant openedAt;
+
+    /**
+     * A trader's history, newest first: each buy (when the position opened, its premium) and each payout (when its
+     * series settled, the amount), at most {@code limit} rows strictly before the cursor ({@code at}, {@code kind},
+     * {@code id}; {@link #FIRST_PAGE} for the first page). Each row: kind, instant as ISO text, position id, vault,
+     * series, quantity, amount.
+     */
+    /** The cursor's instant before every row: the first page (with kind "~", after every kind, and id ""). */
+    public static final Instant FIRST_PAGE = Instant.parse("9999-12-31T23:59:59Z");
+
+    public static Uni<List<Object[]>> history(String owner, Instant beforeAt, String beforeKind, String beforeId,
+            int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT kind, "
+                + "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id, vault, series, quantity, "
+                + "amount FROM (SELECT 'BUY' AS kind, p.opened_at AS at, p.id, p.vault, p.series, p.quantity, "
+                + "p.premium AS amount FROM position p WHERE p.owner = ?1 "
+                + "UNION ALL SELECT 'PAYOUT', s.settled_at, p.id, p.vault, p.series, p.quantity, o.amount "
+                + "FROM position p JOIN payout o ON o.position = p.id "
+                + "JOIN settlement s ON s.vault = p.vault AND s.series = p.series "
+                + "WHERE p.owner = ?1 AND o.amount > 0) h "
+                + "WHERE (h.at, h.kind, h.id) < (CAST(?2 AS timestamptz), CAST(?3 AS text), CAST(?4 AS text)) "
+                + "ORDER BY h.at DESC, h.kind DESC, h.id DESC LIMIT ?5", Object[].class)
+                .setParameter(1, owner).setParameter(2, OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC))
+                .setParameter(3, beforeKind)
+                .setParameter(4, beforeId).setParameter(5, limit).getResultList());
+    }
 
     /** A position with what it receives once its series has settled ({@code null} before). */
     public record Held(PositionRecord position, PayoutRecord payout) {
