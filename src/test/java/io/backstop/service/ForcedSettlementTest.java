@@ -75,6 +75,13 @@ class ForcedSettlementTest {
                 .body("find { it.seriesId == '" + seriesId + "' }.forcedReason", equalTo("oracle down through expiry"))
                 .body("find { it.seriesId == '" + seriesId + "' }.price", equalTo("2050"));
         assertThat(status(seriesId)).isEqualTo("SETTLED");
+        // The public record as CSV too, for a spreadsheet: a header, then the report with its reason.
+        String csv = given().accept("text/csv").get(VAULT + "/settlements").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv.split("\r\n")).hasSize(2);
+        assertThat(csv).startsWith("seriesId,price,claims,paid,fromLocked,fromLpCapital,fromBuffer,socialisedLoss,"
+                + "payoutRatio,settledAt,forcedReason\r\n" + seriesId + ",2050,300,300,")
+                .endsWith(",oracle down through expiry\r\n");
         as(trader).get("/api/v1/positions").then().statusCode(200)
                 .body("find { it.vault == 'dark' }.status", equalTo("PAID"))
                 .body("find { it.vault == 'dark' }.payout", equalTo("300"))

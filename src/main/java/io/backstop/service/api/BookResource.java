@@ -14,7 +14,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -55,6 +57,23 @@ public class BookResource {
     @WithSession
     public Uni<List<SettlementView>> settlements(@PathParam("id") String vault) {
         return views.settlements(vault);
+    }
+
+    /** The same reports as CSV ({@code Accept: text/csv}), one line per series, oldest first. */
+    @GET
+    @Path("/settlements")
+    @PermitAll
+    @WithSession
+    @Produces("text/csv")
+    public Uni<String> settlementsCsv(@PathParam("id") String vault) {
+        return views.settlements(vault).map(reports -> {
+            CsvTable csv = new CsvTable(List.of("seriesId", "price", "claims", "paid", "fromLocked", "fromLpCapital",
+                    "fromBuffer", "socialisedLoss", "payoutRatio", "settledAt", "forcedReason"));
+            reports.forEach(r -> csv.row(Arrays.asList(r.seriesId(), r.price(), r.claims(), r.paid(), r.fromLocked(),
+                    r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(), r.settledAt(),
+                    r.forcedReason())));
+            return csv.toString();
+        });
     }
 
     @POST
