@@ -75,6 +75,24 @@ class RiskRepricingTest {
         post(token("otto", "operator"), VAULT + "/buffer/top-ups", Map.of("amount", topUp.toPlainString()))
                 .statusCode(201);
         assertThat(buffer().getString("riskLevel")).isEqualTo("NORMAL");
+        // The buffer's public record, a page at a time: the trade's fee share, then the top-up, each with the
+        // balance after it, the day's closing balance, and the same as CSV.
+        JsonPath page1 = given().queryParam("limit", 1).get(VAULT + "/buffer/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(page1.getList("movements")).hasSize(1);
+        assertThat(page1.getString("movements[0].settlement")).isNull();
+        JsonPath page2 = given().queryParam("limit", 1).queryParam("cursor", page1.getString("next"))
+                .get(VAULT + "/buffer/history").then().statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(page2.getString("movements[0].change"))).isEqualByComparingTo(topUp);
+        assertThat(page2.getString("movements[0].balance")).isEqualTo(buffer().getString("balance"));
+        assertThat(page2.getString("daily[0].balance")).isEqualTo(buffer().getString("balance"));
+        assertThat(page2.getString("next")).isNull();
+        String csv = given().accept("text/csv").get(VAULT + "/buffer/history").then().statusCode(200).extract()
+                .asString();
+        assertThat(csv.split("\r\n")).hasSize(3);
+        assertThat(csv).startsWith("id,at,memo,change,balance,settlement\r\n");
+        given().queryParam("cursor", "x").get(VAULT + "/buffer/history").then().statusCode(400);
+        given().queryParam("from", "yesterday").get(VAULT + "/buffer/history").then().statusCode(400);
         long journalBefore = count("SELECT count(*) FROM journal WHERE vault = 'crash'");
 
         // 0.5% up, within riskReassessMove (1%) and the hour: not repriced.

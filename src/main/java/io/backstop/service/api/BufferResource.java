@@ -12,7 +12,6 @@ import io.backstop.vault.simulation.Comparison;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,10 +20,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The insurance buffer: its state and history (public), its policy and top-ups (protocol team). */
 @Path("/api/v1/vaults/{id}/buffer")
@@ -67,6 +72,64 @@ public class BufferResource {
     @WithSession
     public Uni<VaultViews.BufferView> buffer(@PathParam("id") String vault) {
         return views.buffer(vault);
+    }
+
+    /**
+     * The buffer's public record, as exchanges publish their insurance funds': its movements from {@code from} to
+     * {@code to} (ISO-8601 instants, both optional), {@code limit} at a time (1–1000, default 100) after
+     * {@code cursor} (the {@code next} of the page before), each draw naming its settlement, and the closing balance
+     * of each day the page covers.
+     */
+    @GET
+    @Path("/history")
+    @PermitAll
+    @WithSession
+    public Uni<VaultViews.BufferHistoryPage> history(@PathParam("id") String vault, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return views.bufferHistory(vault, from == null ? Instant.EPOCH : Inputs.instant(from, "from"),
+                to == null ? END_OF_RECORD : Inputs.instant(to, "to"), after(cursor),
+                bounded(Inputs.wholeNumber(limit, 100, "limit")));
+    }
+
+    /** The same page as CSV ({@code Accept: text/csv}): one line per movement. */
+    @GET
+    @Path("/history")
+    @PermitAll
+    @WithSession
+    @Produces("text/csv")
+    public Uni<String> historyCsv(@PathParam("id") String vault, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return history(vault, from, to, limit, cursor).map(page -> {
+            CsvTable csv = new CsvTable(List.of("id", "at", "memo", "change", "balance", "settlement"));
+            page.movements().forEach(m -> csv.row(Arrays.asList(m.id(), m.at(), m.memo(), m.change(), m.balance(),
+                    m.settlement())));
+            return csv.toString();
+        });
+    }
+
+    /** Later than any movement: the default end of the record. */
+    private static final Instant END_OF_RECORD = Instant.parse("9999-12-31T23:59:59Z");
+
+    private static long after(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            long id = Long.parseLong(cursor);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ApiProblem(ProblemType.INVALID_CURSOR, "cursor is not one this service gave");
+    }
+
+    private static int bounded(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ApiProblem(ProblemType.INVALID_FIELD, "limit must be between 1 and 1000");
+        }
+        return limit;
     }
 
     @PUT

@@ -21,15 +21,17 @@ import io.backstop.vault.quote.SeriesMark;
 import io.backstop.vault.risk.BookGreeks;
 import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.settlement.WaterfallCapacity;
-import io.backstop.vault.simulation.BufferSizing;
 import io.backstop.vault.shares.SharePrice;
 import io.backstop.vault.shares.Shares;
+import io.backstop.vault.simulation.BufferSizing;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,8 +184,45 @@ public class VaultViews {
         return new Mark(mark.valuePerContract(), mark.volatility());
     }
 
-    /** A movement of the insurance buffer, with the balance after it. */
-    public record BufferMovement(Instant at, String memo, Amount change, Amount balance) {
+    /**
+     * A movement of the insurance buffer, with the balance after it; {@code settlement} names the series whose
+     * settlement drew (or released) it, null for fees and top-ups. {@code id} orders movements and pages them.
+     */
+    public record BufferMovement(long id, Instant at, String memo, Amount change, Amount balance,
+            String settlement) {
+    }
+
+    /** The buffer's balance at the end of a day (UTC) on which it moved. */
+    public record DailyBalance(LocalDate day, Amount balance) {
+    }
+
+    /**
+     * A page of the buffer's history between two instants, oldest first, with the closing balance of each day the
+     * page covers; {@code next} is the cursor of the page after it, null on the last.
+     */
+    public record BufferHistoryPage(List<BufferMovement> movements, List<DailyBalance> daily, String next) {
+    }
+
+    /** Settlement entries' memo: "settlement " and the series id. */
+    private static final String SETTLEMENT_MEMO = "settlement ";
+
+    /**
+     * The buffer's movements observed from {@code from} (inclusive) to {@code to} (exclusive), {@code limit} at a
+     * time after the movement {@code afterId} (0 for the first page). Balances run from the vault's first movement,
+     * whatever the page.
+     */
+    public Uni<BufferHistoryPage> bufferHistory(String vaultId, Instant from, Instant to, long afterId, int limit) {
+        return books.read(vaultId).chain(row -> JournalRecord.bufferLines(vaultId)).map(lines -> {
+            List<BufferMovement> inRange = bufferHistory(lines).stream()
+                    .filter(m -> !m.at().isBefore(from) && m.at().isBefore(to) && m.id() > afterId).toList();
+            List<BufferMovement> page = inRange.subList(0, Math.min(limit, inRange.size()));
+            Map<LocalDate, Amount> closing = new LinkedHashMap<>();
+            page.forEach(m -> closing.put(m.at().atZone(ZoneOffset.UTC).toLocalDate(), m.balance()));
+            List<DailyBalance> daily = closing.entrySet().stream().map(e -> new DailyBalance(e.getKey(), e.getValue()))
+                    .toList();
+            String next = inRange.size() > limit ? Long.toString(page.get(page.size() - 1).id()) : null;
+            return new BufferHistoryPage(page, daily, next);
+        });
     }
 
     /**
@@ -197,7 +236,10 @@ public class VaultViews {
             long change = new Posting(Account.BUFFER, Posting.Side.valueOf(line.side), Amount.ofUnits(line.amount))
                     .balanceChange();
             balance += change;
-            history.add(new BufferMovement(line.at, line.memo, Amount.ofUnits(change), Amount.ofUnits(balance)));
+            String settlement = line.memo.startsWith(SETTLEMENT_MEMO) ? line.memo.substring(SETTLEMENT_MEMO.length())
+                    : null;
+            history.add(new BufferMovement(line.id, line.at, line.memo, Amount.ofUnits(change),
+                    Amount.ofUnits(balance), settlement));
         }
         return history;
     }
