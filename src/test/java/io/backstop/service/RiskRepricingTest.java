@@ -20,9 +20,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A quote's risk receipt says what its trade does to the fund, and the market moves the risk ladder with no trade: a large move of the underlying reprices the book on the stress
- * grid at its first price and moves the band, with its event; a small move within the interval does not; the way
- * back moves it back. (Calls, because the grid's worst case for puts is already a crash to zero, whatever the spot.)
+ * A quote's risk receipt says what its trade does to the fund; the book's Greeks, the waterfall and the buffer's
+ * record are read; and the market moves the risk ladder with no trade: a large move of the underlying reprices the
+ * book on the stress grid at its first price and moves the band, with its event; a small move within the interval
+ * does not; the way back moves it back. (Calls, because the grid's worst case for puts is already a crash to zero,
+ * whatever the spot.)
  */
 @QuarkusTest
 @QuarkusTestResource(LocalDatabase.class)
@@ -123,8 +125,8 @@ class RiskRepricingTest {
 
     /** A gauge of this vault at {@code /q/metrics}, once the metrics' refresh (every 5 s) has read the books. */
     private static double metric(String name) throws InterruptedException {
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("(?m)^" + name + "\\{[^}]*vault=\"crash\"[^}]*\\} "
-                + "(\\S+)$");
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("(?m)^" + name
+                + "\\{[^}]*vault=\"crash\"[^}]*\\} (\\S+)$");
         for (int i = 0; i < 100; i++) {
             java.util.regex.Matcher m = line.matcher(given().get("/q/metrics").then().extract().asString());
             if (m.find() && Double.parseDouble(m.group(1)) != 0) {
