@@ -89,23 +89,36 @@ final class OptionSale {
      */
     private static Optional<Rejection> checkStillPriced(VaultState vault, Quote quote, MarketSnapshot market,
             Instant now) {
-        VaultParameters p = vault.parameters();
-        double quoted = quote.breakdown().spot();
-        double move = Math.abs(market.spot() / quoted - 1);
-        boolean repriced = quote.parametersVersion() != p.version();
-        if (!repriced && move <= p.quotePriceTolerance()) {
+        Optional<String> why = movedSince(vault.parameters(), quote.breakdown().spot(), quote.parametersVersion(),
+                market);
+        if (why.isEmpty()) {
             return Optional.empty();
         }
-        String why = repriced ? "the vault's parameters changed since it was given (version "
-                + quote.parametersVersion() + ", now " + p.version() + ")"
-                : "spot moved " + Decimals.fixed(move * 100, 2) + "% since it was given (" + Decimals.fixed(quoted, 2)
-                        + " to " + Decimals.fixed(market.spot(), 2) + "), beyond the "
-                        + Decimals.fixed(p.quotePriceTolerance() * 100, 2) + "% tolerance";
-        PricedSale fresh = priceSale(vault, SeriesMark.of(quote.series(), market, p, now), quote.quantity());
+        PricedSale fresh = priceSale(vault, SeriesMark.of(quote.series(), market, vault.parameters(), now),
+                quote.quantity());
         String instead = fresh.rejection().isPresent() ? "a fresh quote would be refused: "
                 + fresh.rejection().get().detail() : "a fresh quote costs " + fresh.breakdown().premium();
         return Optional.of(new Rejection(RejectionCode.QUOTE_STALE_PRICE, "quote " + quote.id()
-                + " no longer binds: " + why + "; " + instead));
+                + " no longer binds: " + why.get() + "; " + instead));
+    }
+
+    /**
+     * Why an offer priced at {@code quotedSpot} under parameters {@code version} no longer binds at this market:
+     * spot moved beyond {@code quotePriceTolerance}, or the parameters (and surface) changed; empty while it binds.
+     * Quotes and the pool's bids alike.
+     */
+    static Optional<String> movedSince(VaultParameters p, double quotedSpot, long version, MarketSnapshot market) {
+        double move = Math.abs(market.spot() / quotedSpot - 1);
+        if (version != p.version()) {
+            return Optional.of("the vault's parameters changed since it was given (version " + version + ", now "
+                    + p.version() + ")");
+        }
+        if (move <= p.quotePriceTolerance()) {
+            return Optional.empty();
+        }
+        return Optional.of("spot moved " + Decimals.fixed(move * 100, 2) + "% since it was given ("
+                + Decimals.fixed(quotedSpot, 2) + " to " + Decimals.fixed(market.spot(), 2) + "), beyond the "
+                + Decimals.fixed(p.quotePriceTolerance() * 100, 2) + "% tolerance");
     }
 
     /** See {@link MarkedBook#buy}. */
@@ -247,7 +260,7 @@ final class OptionSale {
     }
 
     /** The id of the vault's next trade: the position it opens is named by it, and the trade takes its number. */
-    private static String nextTradeId(VaultState vault) {
+    static String nextTradeId(VaultState vault) {
         return vault.id() + "-t" + (vault.sequence() + 1);
     }
 
@@ -263,7 +276,7 @@ final class OptionSale {
         return Optional.empty();
     }
 
-    private static Optional<Rejection> checkSeriesBelongs(VaultState vault, OptionSeries series) {
+    static Optional<Rejection> checkSeriesBelongs(VaultState vault, OptionSeries series) {
         if (!series.underlying().equals(vault.underlying()) || !series.quoteCurrency().equals(vault.quoteCurrency())) {
             return Optional.of(new Rejection(RejectionCode.NOT_LISTED, "vault " + vault.id() + " lists "
                     + vault.underlying() + "/" + vault.quoteCurrency() + " options, not " + series.underlying() + "/"

@@ -13,6 +13,8 @@ public enum RejectionCode {
     NOT_LISTED("not-listed"),
     AFTER_CUTOFF("trading-cutoff"),
     MAX_PREMIUM_EXCEEDED("max-premium-exceeded"),
+    MIN_PROCEEDS_NOT_MET("min-proceeds-not-met"),
+    EXCEEDS_POSITION("exceeds-position"),
     INSUFFICIENT_LIQUIDITY("insufficient-liquidity"),
     UTILIZATION_CAP("utilization-cap"),
     TRADING_HALTED("trading-halted"),
@@ -20,6 +22,7 @@ public enum RejectionCode {
     /** The market moved, or the vault's parameters changed, since the quote was given: it no longer binds. */
     QUOTE_STALE_PRICE("quote-stale-price"),
     QUOTE_NOT_YOURS("forbidden"),
+    NOT_THE_HOLDER("forbidden"),
     QUOTE_TAKEN("quote-taken"),
     VAULT_INSOLVENT("vault-insolvent"),
     NOT_EXPIRED("not-expired"),

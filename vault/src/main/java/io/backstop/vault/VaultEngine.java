@@ -5,6 +5,8 @@ import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.governance.VaultParameters;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.quote.Bid;
+import io.backstop.vault.quote.BidBreakdown;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
@@ -214,6 +216,62 @@ public final class VaultEngine {
             Quantity quantity, String holder, MarketSnapshot market, Instant now) {
         return inRange(() -> OptionSale.assume(vault, book, series, quantity, holder, market, now),
                 () -> "quantity " + quantity + " is out of range: its collateral would overflow");
+    }
+
+    /**
+     * The pool's bid for a quantity of a holder's position, if it could buy them back now: priced by the published
+     * {@link io.backstop.vault.quote.BidSchedule}, numbered by the caller (its id is {@code <vault>-b<number>}),
+     * binding for {@code quoteValidity} while the market is where it was. The vault is unchanged.
+     *
+     * @param book the position's series' book
+     */
+    public static Outcome<Bid> bid(VaultState vault, SeriesBook book, Position position, Quantity quantity,
+            String holder, MarketSnapshot market, Instant now, long number) {
+        return inRange(() -> OptionBuyback.bid(vault, book, position, quantity, holder, market, now, number),
+                () -> "quantity " + quantity + " is out of range: its value would overflow");
+    }
+
+    /**
+     * The result of selling contracts back to the pool.
+     *
+     * @param vault    the vault after (queue served)
+     * @param series   the series' book after
+     * @param position the holder's position after: fewer contracts, or closed
+     * @param tradeId  the buyback's trade id
+     * @param quantity contracts bought back
+     * @param sale     what the holder was paid, itemised
+     * @param bid      the bid taken, or null at market
+     * @param served   withdrawals served from the queue with what the buyback freed
+     */
+    public record BuybackResult(VaultState vault, SeriesBook series, Position position, String tradeId,
+            Quantity quantity, BidBreakdown sale, Bid bid, List<ServedWithdrawal> served) {
+    }
+
+    /**
+     * The holder takes the pool's bid, once, before it expires and while the market is where it was, and while the
+     * position still holds its quantity before the trading cutoff: the pool pays the proceeds from LP capital,
+     * the fees go to the buffer (its share) and the treasury, and the collateral the contracts no longer need is
+     * released to LP capital, which then serves the withdrawal queue.
+     *
+     * @param minProceeds the least the holder accepts, or null
+     * @param others      the valuation of the vault's other unsettled series, for the NAV of queued withdrawals
+     */
+    public static Outcome<BuybackResult> sellBack(VaultState vault, SeriesBook book, Position position, Bid bid,
+            Amount minProceeds, String holder, MarketSnapshot market, Valuation others, Instant now) {
+        return OptionBuyback.sellBack(vault, book, position, bid, minProceeds, holder, market, others, now);
+    }
+
+    /**
+     * Sells contracts back at the pool's bid now, if it pays at least {@code minProceeds} (null: any): refused for
+     * what a bid then its taking would be refused for, in that order.
+     *
+     * @param others the valuation of the vault's other unsettled series, for the NAV of queued withdrawals
+     */
+    public static Outcome<BuybackResult> sellBackAtMarket(VaultState vault, SeriesBook book, Position position,
+            Quantity quantity, Amount minProceeds, String holder, MarketSnapshot market, Valuation others,
+            Instant now) {
+        return inRange(() -> OptionBuyback.sellBackAtMarket(vault, book, position, quantity, minProceeds, holder,
+                market, others, now), () -> "quantity " + quantity + " is out of range: its value would overflow");
     }
 
     /**

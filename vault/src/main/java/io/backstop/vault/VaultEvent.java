@@ -81,6 +81,24 @@ public sealed interface VaultEvent {
         }
     }
 
+    /** The pool offered to buy back part of a holder's position. */
+    record BidIssued(String vault, Instant at, String bidId, String position, String series, Quantity quantity,
+            Amount proceeds, Instant validUntil) implements VaultEvent {
+    }
+
+    /**
+     * A holder sold contracts back to the pool before expiry: the pool paid the proceeds out of LP capital, the
+     * fees went to the buffer and the treasury, and the collateral the contracts no longer need was released.
+     */
+    record OptionBoughtBack(String vault, Instant at, String tradeId, String owner, String position, String series,
+            Quantity quantity, Amount proceeds, Amount fees, Amount released) implements VaultEvent {
+        @Override
+        public VaultEvent withoutIdentities() {
+            return new OptionBoughtBack(vault, at, tradeId, null, position, series, quantity, proceeds, fees,
+                    released);
+        }
+    }
+
     /**
      * The pool took over a short position written before (a book moved from another vault, or a simulation's
      * opening book): collateral locked, no premium booked, since it was received when the position was written.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.backstop.pricing.OptionType;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.quote.Position;
 import io.backstop.vault.shares.LpAccount;
 import io.backstop.vault.shares.Shares;
 import java.time.Duration;
@@ -44,6 +45,8 @@ class VaultInvariantsProperties {
         boolean cancelled = end.events.stream().anyMatch(e -> e instanceof VaultEvent.WithdrawalCancelled);
         boolean servedByDeposit = end.depositsThatPaidTheQueue > 0;
         boolean forced = end.forcedSettlements > 0;
+        boolean soldBack = end.soldBack > 0;
+        boolean closed = end.positions.values().stream().flatMap(List::stream).anyMatch(p -> p.isClosed());
         Statistics.label("sold").collect(sold);
         Statistics.label("settled with claims").collect(settledWithClaims);
         Statistics.label("drew LP capital").collect(drewLp);
@@ -54,6 +57,8 @@ class VaultInvariantsProperties {
         Statistics.label("cancelled a queued withdrawal").collect(cancelled);
         Statistics.label("a deposit paid the queue").collect(servedByDeposit);
         Statistics.label("forced settlement").collect(forced);
+        Statistics.label("sold back").collect(soldBack);
+        Statistics.label("closed a position").collect(closed);
         // The sequences must reach the rare layers often enough for the invariants to mean something.
         Statistics.label("sold").coverage(c -> c.check(true).percentage(p -> p > 30));
         Statistics.label("settled with claims").coverage(c -> c.check(true).percentage(p -> p > 5));
@@ -64,6 +69,8 @@ class VaultInvariantsProperties {
         Statistics.label("cancelled a queued withdrawal").coverage(c -> c.check(true).percentage(p -> p > 0.1));
         Statistics.label("a deposit paid the queue").coverage(c -> c.check(true).percentage(p -> p > 0.1));
         Statistics.label("forced settlement").coverage(c -> c.check(true).percentage(p -> p > 1));
+        Statistics.label("sold back").coverage(c -> c.check(true).percentage(p -> p > 10));
+        Statistics.label("closed a position").coverage(c -> c.check(true).percentage(p -> p > 3));
     }
 
     @net.jqwik.api.Provide
@@ -74,6 +81,8 @@ class VaultInvariantsProperties {
                 .withAction(1, new CancelQueued())
                 .withAction(5, new Trade())
                 .withAction(1, new StaleOrGreedyBuy())
+                .withAction(1, new SellBack())
+                .withAction(1, new StaleOrGreedySale())
                 .withAction(2, new MarketMove())
                 .withAction(3, new TimePasses())
                 .withAction(1, new OracleDownAtExpiry())
@@ -157,6 +166,73 @@ class VaultInvariantsProperties {
                         assertThat(o.rejection().code()).isEqualTo(expected);
                         assertThat(w.vault).isSameAs(before);
                     }));
+        }
+    }
+
+    /**
+     * A holder (or, now and then, someone else) sells back part, all or more than all of an open position, by a bid
+     * and at market.
+     */
+    static final class SellBack implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.doubles().between(0, 1).flatMap(pick -> Arbitraries.of(0.0, 0.3, 1.0, 1.2)
+                    .flatMap(fraction -> Arbitraries.of(true, true, true, false).map(own -> Transformer.mutate(
+                            "sell back " + pick + " ×" + fraction + (own ? "" : " by another"), w -> {
+                                List<Position> open = w.openPositions();
+                                if (open.isEmpty()) {
+                                    return;
+                                }
+                                Position p = open.get(Math.min(open.size() - 1, (int) (pick * open.size())));
+                                long units = fraction == 1.0 ? p.quantity().units()
+                                        : Math.max(0, (long) (p.quantity().units() * fraction));
+                                String holder = own ? p.owner() : p.owner() + "-other";
+                                VaultState before = w.vault;
+                                var o = w.sellBack(p, Quantity.ofUnits(units), holder);
+                                if (!o.isAccepted()) {
+                                    assertThat(w.vault).isSameAs(before);
+                                }
+                            }))));
+        }
+    }
+
+    /**
+     * Bids that must not be taken: expired, below the holder's minimum, or after spot moved beyond the tolerance.
+     * Nothing may change.
+     */
+    static final class StaleOrGreedySale implements Action.Independent<VaultWorld> {
+        @Override
+        public Arbitrary<Transformer<VaultWorld>> transformer() {
+            return Arbitraries.of("stale", "greedy", "moved").map(kind -> Transformer.mutate(kind + " sale", w -> {
+                List<Position> open = w.openPositions();
+                if (open.isEmpty()) {
+                    return;
+                }
+                Position p = open.get(0);
+                var book = w.books.get(p.series());
+                var bid = VaultEngine.bid(w.vault, book, p, p.quantity(), p.owner(), w.market, w.now, 1);
+                if (!bid.isAccepted()) {
+                    return;
+                }
+                RejectionCode expected = switch (kind) {
+                    case "stale" -> {
+                        w.advance(w.vault.parameters().quoteValidity().plusSeconds(1));
+                        yield RejectionCode.STALE_QUOTE;
+                    }
+                    case "greedy" -> RejectionCode.MIN_PROCEEDS_NOT_MET;
+                    default -> {
+                        w.moveMarket(1 + w.vault.parameters().quotePriceTolerance() + 0.001, 0);
+                        yield RejectionCode.QUOTE_STALE_PRICE;
+                    }
+                };
+                VaultState before = w.vault;
+                book = w.books.get(p.series());
+                var o = VaultEngine.sellBack(w.vault, book, p, bid.result(), kind.equals("greedy")
+                        ? bid.result().proceeds().plus(Amount.ofUnits(1)) : null, p.owner(), w.market,
+                        Valuation.NONE, w.now);
+                assertThat(o.rejection().code()).as("%s sale", kind).isEqualTo(expected);
+                assertThat(w.vault).isSameAs(before);
+            }));
         }
     }
 

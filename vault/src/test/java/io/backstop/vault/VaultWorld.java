@@ -60,6 +60,7 @@ final class VaultWorld {
     final List<VaultEvent> events = new ArrayList<>();
     final List<String> log = new ArrayList<>();
     int settlements;
+    int soldBack;
 
     VaultWorld() {
         this(VaultParameters.defaults());
@@ -227,6 +228,73 @@ final class VaultWorld {
         assertThat(marketOrder.journal()).isEqualTo(bought.journal());
         assertThat(marketOrder.events()).map(Object::getClass).isEqualTo(bought.events().stream()
                 .map(Object::getClass).toList());
+    }
+
+    /** The open positions, oldest first: what holders could sell back. */
+    List<Position> openPositions() {
+        return positions.values().stream().flatMap(List::stream).filter(p -> !p.isSettled() && !p.isClosed())
+                .toList();
+    }
+
+    /**
+     * The holder sells contracts of a position back at the pool's bid: by a bid taken at once and, on the same
+     * state, at market, which must come out the same. Refused: nothing changes. Accepted: the holder receives the
+     * value less spread and fees (never negative, never above the value), the LPs' share price does not fall, the
+     * series keeps locked what its remaining contracts hold in proportion, and the position and open interest fall
+     * by the quantity.
+     */
+    Outcome<VaultEngine.BuybackResult> sellBack(Position position, Quantity quantity, String holder) {
+        SeriesBook book = books.get(position.series());
+        List<SeriesBook> others = books.values().stream().filter(b -> !b.id().equals(book.id())).toList();
+        Valuation othersValue = Valuation.of(others, market, vault.parameters(), now);
+        VaultState before = vault;
+        Outcome<VaultEngine.BuybackResult> atMarket = VaultEngine.sellBackAtMarket(vault, book, position, quantity,
+                null, holder, market, othersValue, now);
+        Outcome<io.backstop.vault.quote.Bid> bid = record(VaultEngine.bid(vault, book, position, quantity, holder,
+                market, now, vault.sequence() + 1));
+        if (!bid.isAccepted()) {
+            assertThat(atMarket.rejection()).as("at market").isEqualTo(bid.rejection());
+            log.add("bid " + position.id() + " " + quantity + " by " + holder + " → " + describe(bid));
+            return Outcome.rejected(bid.rejection());
+        }
+        Amount navBefore = valuation().nav(vault, Rounding.UP);
+        Outcome<VaultEngine.BuybackResult> o = record(VaultEngine.sellBack(vault, book, position, bid.result(),
+                bid.result().proceeds(), holder, market, othersValue, now));
+        assertThat(o.isAccepted()).as("a bid taken at once: %s", o).isTrue();
+        VaultEngine.BuybackResult r = o.result();
+        VaultEngine.BuybackResult m = atMarket.result();
+        assertThat(m.vault()).isEqualTo(r.vault());
+        assertThat(m.series()).usingRecursiveComparison().isEqualTo(r.series());
+        assertThat(m.position()).isEqualTo(r.position());
+        assertThat(m.sale()).isEqualTo(r.sale());
+        assertThat(atMarket.journal()).isEqualTo(o.journal());
+        assertThat(r.bid().taken()).isTrue();
+        double value = quantity.toDouble() * new SeriesMarks(market, vault.parameters(), now)
+                .valuePerContract(book.series());
+        assertThat(r.sale().proceeds().isNegative()).isFalse();
+        assertThat(r.sale().proceeds().toDouble()).isLessThanOrEqualTo(value + 1e-6);
+        assertThat(r.sale().theoretical().toDouble()).isLessThanOrEqualTo(value + 1e-6);
+        Amount expected = quantity.equals(book.openInterest()) ? Amount.ZERO : Amount.ofUnits(
+                BigInteger.valueOf(book.locked().units()).multiply(BigInteger.valueOf(book.openInterest()
+                        .minus(quantity).units())).add(BigInteger.valueOf(book.openInterest().units() - 1))
+                        .divide(BigInteger.valueOf(book.openInterest().units())).longValueExact());
+        assertThat(r.series().locked()).as("locked after a buyback: the remaining contracts' share, rounded up")
+                .isEqualTo(expected);
+        vault = r.vault();
+        books.put(book.id(), r.series());
+        expectedLocked.put(book.id(), expected);
+        positions.put(book.id(), new ArrayList<>(positions.get(book.id()).stream()
+                .map(p -> p.id().equals(position.id()) ? r.position() : p).toList()));
+        assertThat(r.position().quantity()).isEqualTo(position.quantity().minus(quantity));
+        assertThat(r.position().premium().plus(position.premiumOf(quantity))).isEqualTo(position.premium());
+        // The LPs pay less than the contracts are worth: their NAV, with what the queue was paid, does not fall.
+        Amount servedAmount = r.served().stream().map(VaultEngine.ServedWithdrawal::amount)
+                .reduce(Amount.ZERO, Amount::plus);
+        assertThat(valuation().nav(vault, Rounding.UP).plus(servedAmount)).as("LPs' NAV after a buyback")
+                .isGreaterThanOrEqualTo(navBefore);
+        soldBack++;
+        log.add("sell back " + position.id() + " " + quantity + " → ok, " + r.sale().proceeds());
+        return o;
     }
 
     Outcome<VaultEngine.SettlementResult> settle(String seriesId, Amount price) {

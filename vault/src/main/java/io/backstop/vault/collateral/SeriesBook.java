@@ -2,6 +2,7 @@ package io.backstop.vault.collateral;
 
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.OptionSeries;
 
 /**
@@ -10,7 +11,7 @@ import io.backstop.vault.quote.OptionSeries;
  *
  * @param vault             the vault id
  * @param series            the series
- * @param openInterest      contracts sold and not settled
+ * @param openInterest      contracts sold, not bought back and not settled
  * @param locked            collateral locked for the series
  * @param stressValues      value per contract in each stress scenario
  * @param settlementPrice   null until settled
@@ -35,6 +36,22 @@ public record SeriesBook(String vault, OptionSeries series, Quantity openInteres
     /** After a sale. */
     public SeriesBook sold(Quantity quantity, Amount collateral) {
         return new SeriesBook(vault, series, openInterest.plus(quantity), locked.plus(collateral), stressValues, null);
+    }
+
+    /**
+     * After the pool bought {@code quantity} back: the collateral those contracts no longer need, in proportion to
+     * the open interest and rounded down (the pool keeps any remainder locked), all of it once nothing is open.
+     */
+    public Amount releasedBy(Quantity quantity) {
+        return quantity.equals(openInterest) ? locked
+                : Amount.ofUnits(Amount.mulDiv(locked.units(), quantity.units(), openInterest.units(),
+                        Rounding.DOWN));
+    }
+
+    /** After the pool bought {@code quantity} back and released {@code collateral}. */
+    public SeriesBook boughtBack(Quantity quantity, Amount collateral) {
+        return new SeriesBook(vault, series, openInterest.minus(quantity), locked.minus(collateral), stressValues,
+                null);
     }
 
     /** With fresh stress values. */
