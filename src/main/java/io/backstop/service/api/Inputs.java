@@ -42,6 +42,15 @@ public final class Inputs {
         return amount;
     }
 
+    /** An amount of zero or more with at most 6 decimals: a limit where zero means "any" (minProceeds). */
+    public static Amount nonNegativeAmount(BigDecimal value, String field) {
+        Amount amount = signedAmount(value, field);
+        if (amount.isNegative()) {
+            throw new ApiProblem(ProblemType.INVALID_AMOUNT, field + " must not be negative, was " + amount);
+        }
+        return amount;
+    }
+
     /** A positive quantity with at most 6 decimals. */
     public static Quantity quantity(BigDecimal value, String field) {
         Quantity quantity = decimal(value, field, ProblemType.INVALID_QUANTITY, v -> Quantity.parse(v));

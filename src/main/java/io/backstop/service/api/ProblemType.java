@@ -42,6 +42,8 @@ public enum ProblemType {
     INSUFFICIENT_SHARES("insufficient-shares", 409),
     NOTHING_QUEUED("nothing-queued", 409),
     MAX_PREMIUM_EXCEEDED("max-premium-exceeded", 409),
+    MIN_PROCEEDS_NOT_MET("min-proceeds-not-met", 409),
+    EXCEEDS_POSITION("exceeds-position", 409),
     INSUFFICIENT_LIQUIDITY("insufficient-liquidity", 409),
     UTILIZATION_CAP("utilization-cap", 409),
     TRADING_HALTED("trading-halted", 409),

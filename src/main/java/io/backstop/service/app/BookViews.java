@@ -50,12 +50,14 @@ public class BookViews {
     }
 
     /**
-     * A position: OPEN, SETTLED (payout owed) or PAID; while open, its mark at the vault's last price with its
+     * A position: OPEN, CLOSED (sold back whole), SETTLED (payout owed) or PAID; {@code quantity} and
+     * {@code premium} are what it still holds and paid for that, {@code bought} and {@code paid} what its trade
+     * bought and paid; while open, its mark at the vault's last price with its
      * unrealised P&L and the holder's Greeks (null without a price); once settled, the payout and the series'
      * payout ratio.
      */
     public record PositionView(String id, String vault, String seriesId, Quantity quantity, Amount premium,
-            String status, PositionMark mark, Amount payout, Double payoutRatio) {
+            Quantity bought, Amount paid, String status, PositionMark mark, Amount payout, Double payoutRatio) {
     }
 
     /** An LP's shares and what they are worth at NAV. */
@@ -106,9 +108,13 @@ public class BookViews {
                 r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(), null, null);
     }
 
-    /** One entry of a trader's history: a {@code BUY} (the premium paid) or a {@code PAYOUT} (the amount received). */
-    public record TradeEntry(String kind, Instant at, String positionId, String vault, String seriesId,
-            Quantity quantity, Amount amount) {
+    /**
+     * One entry of a trader's history: a {@code BUY} (the contracts bought, the premium paid), a {@code SELL} back
+     * to the pool (the contracts sold, the proceeds) or a {@code PAYOUT} (the contracts settled, the amount
+     * received); {@code tradeId} names the buy or the sale.
+     */
+    public record TradeEntry(String kind, Instant at, String tradeId, String positionId, String vault,
+            String seriesId, Quantity quantity, Amount amount) {
     }
 
     /**
@@ -119,16 +125,17 @@ public class BookViews {
     }
 
     /**
-     * A trader's buys and payouts across vaults, newest first, {@code limit} at a time after {@code cursor} (null for
-     * the first page). A cursor is opaque to the client: the last entry's instant, kind and position, encoded.
+     * A trader's buys, sales back and payouts across vaults, newest first, {@code limit} at a time after
+     * {@code cursor} (null for the first page). A cursor is opaque to the client: the last entry's instant, kind and
+     * trade, encoded.
      */
     public Uni<TradePage> trades(String owner, String cursor, int limit) {
         String[] before = cursor == null ? new String[] {PositionRecord.FIRST_PAGE.toString(), "~", ""}
                 : decode(cursor);
         return PositionRecord.history(owner, Instant.parse(before[0]), before[1], before[2], limit + 1).map(rows -> {
             List<TradeEntry> entries = rows.stream().limit(limit).map(r -> new TradeEntry((String) r[0],
-                    Instant.parse((String) r[1]), (String) r[2], (String) r[3], (String) r[4],
-                    Quantity.ofUnits(((Number) r[5]).longValue()), Amount.ofUnits(((Number) r[6]).longValue())))
+                    Instant.parse((String) r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                    Quantity.ofUnits(((Number) r[6]).longValue()), Amount.ofUnits(((Number) r[7]).longValue())))
                     .toList();
             String next = rows.size() <= limit ? null : encode(entries.get(entries.size() - 1));
             return new TradePage(entries, next);
@@ -137,7 +144,7 @@ public class BookViews {
 
     private static String encode(TradeEntry last) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((last.at() + "|" + last.kind() + "|"
-                + last.positionId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                + last.tradeId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A cursor's parts; a cursor that is not one of ours is refused. */
@@ -240,18 +247,22 @@ public class BookViews {
         Quantity quantity = Quantity.ofUnits(p.quantity);
         Amount premium = Amount.ofUnits(p.premium);
         PositionMark mark = null;
-        if (payout == null && v != null && v.price() != null) {
+        if (payout == null && quantity.isPositive() && v != null && v.price() != null) {
             mark = v.unsettled().stream().filter(b -> b.id().equals(p.series)).findFirst()
                     .map(b -> PositionMark.of(b.series(), quantity, premium,
                             MarketSnapshot.at(v.price().price().toDouble()), v.vault().parameters(), v.now()))
                     .orElse(null);
         }
-        return new PositionView(p.id, p.vault, p.series, quantity, premium, positionStatus(payout), mark,
+        return new PositionView(p.id, p.vault, p.series, quantity, premium, Quantity.ofUnits(p.bought),
+                Amount.ofUnits(p.paid), positionStatus(quantity, payout), mark,
                 payout == null ? null : Amount.ofUnits(payout.amount), payout == null ? null : payoutRatio);
     }
 
-    /** A position's status: OPEN until its series settles, then SETTLED while its payout is owed, then PAID. */
-    static String positionStatus(PayoutRecord payout) {
-        return payout == null ? "OPEN" : payout.paidOut ? "PAID" : "SETTLED";
+    /**
+     * A position's status: OPEN until its series settles, then SETTLED while its payout is owed, then PAID; CLOSED
+     * once every contract was sold back.
+     */
+    static String positionStatus(Quantity quantity, PayoutRecord payout) {
+        return payout != null ? (payout.paidOut ? "PAID" : "SETTLED") : quantity.isPositive() ? "OPEN" : "CLOSED";
     }
 }

@@ -218,6 +218,8 @@ public class TradingCommands {
             Outcome<VaultEngine.TradeResult> outcome, VaultEngine.TradeResult result, Instant now) {
         PositionRecord position = Aggregates.write(result.position(), new PositionRecord());
         position.openedAt = now;
+        position.bought = position.quantity;
+        position.paid = position.premium;
         boolean newSeries = seriesRow == null;
         SeriesRecord series = Aggregates.write(result.series(), newSeries ? new SeriesRecord() : seriesRow);
         return VaultBooks.saveIfNew(series, newSeries)

@@ -13,6 +13,8 @@ import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Balances;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.oracle.PriceObservation;
+import io.backstop.vault.quote.Bid;
+import io.backstop.vault.quote.BidBreakdown;
 import io.backstop.vault.quote.OptionSeries;
 import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.Quote;
@@ -231,6 +233,49 @@ public final class Aggregates {
         r.validUntil = q.validUntil();
         r.parametersVersion = q.parametersVersion();
         return r;
+    }
+
+    /** A bid of a row (one whose {@code position} is set). */
+    public static Bid bid(VaultState vault, QuoteRecord r) {
+        BidBreakdown breakdown = new BidBreakdown(r.spot, r.iv, Amount.ofUnits(r.theoretical),
+                Amount.ofUnits(r.spread), Amount.ofUnits(r.fees), Amount.ofUnits(r.bufferContribution),
+                Amount.ofUnits(r.treasury));
+        return new Bid(r.id, r.vault, r.owner, r.position, series(vault, r.optionType, r.strike, r.expiry),
+                Quantity.ofUnits(r.quantity), breakdown, r.parametersVersion, r.issuedAt, r.validUntil, r.taken);
+    }
+
+    /** A new row for a bid. */
+    public static QuoteRecord record(Bid b) {
+        QuoteRecord r = new QuoteRecord();
+        r.id = b.id();
+        r.vault = b.vault();
+        r.owner = b.owner();
+        r.position = b.position();
+        r.taken = b.taken();
+        r.optionType = b.series().type().name();
+        r.strike = b.series().strike().units();
+        r.expiry = b.series().expiry();
+        r.quantity = b.quantity().units();
+        BidBreakdown d = b.breakdown();
+        r.spot = d.spot();
+        r.iv = d.iv();
+        r.theoretical = d.theoretical().units();
+        r.spread = d.spread().units();
+        r.fees = d.fees().units();
+        r.bufferContribution = d.bufferContribution().units();
+        r.treasury = d.treasury().units();
+        r.collateral = 0;
+        r.issuedAt = b.issuedAt();
+        r.validUntil = b.validUntil();
+        r.parametersVersion = b.parametersVersion();
+        return r;
+    }
+
+    /** A position of a row, with its payout row once its series has settled (null before). */
+    public static Position position(PositionRecord r, PayoutRecord payout) {
+        return new Position(r.id, r.vault, r.owner, r.series, Quantity.ofUnits(r.quantity),
+                Amount.ofUnits(r.premium), payout == null ? null : Amount.ofUnits(payout.amount),
+                payout != null && payout.paidOut);
     }
 
     /** A stored parameter change (key → value). */

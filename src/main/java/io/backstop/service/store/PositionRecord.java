@@ -24,34 +24,50 @@ public class PositionRecord extends PanacheEntityBase {
     public String vault;
     public String owner;
     public String series;
+    /** Contracts still held. */
     public long quantity;
+    /** The premium of the contracts still held. */
     public long premium;
+    /** Contracts the trade bought. */
+    public long bought;
+    /** The premium the trade paid. */
+    public long paid;
     public Instant openedAt;
 
-    /**
-     * A trader's history, newest first: each buy (when the position opened, its premium) and each payout (when its
-     * series settled, the amount), at most {@code limit} rows strictly before the cursor ({@code at}, {@code kind},
-     * {@code id}; {@link #FIRST_PAGE} for the first page). Each row: kind, instant as ISO text, position id, vault,
-     * series, quantity, amount.
-     */
     /** The cursor's instant before every row: the first page (with kind "~", after every kind, and id ""). */
     public static final Instant FIRST_PAGE = Instant.parse("9999-12-31T23:59:59Z");
 
+    /**
+     * A trader's history, newest first: each buy (when the position opened, what it bought and paid), each sale
+     * back to the pool (when, the quantity sold, the proceeds) and each payout (when its series settled, the
+     * amount), at most {@code limit} rows strictly before the cursor ({@code at}, {@code kind}, {@code id};
+     * {@link #FIRST_PAGE} for the first page). Each row: kind, instant as ISO text, trade id (the position's for its
+     * buy and payout, the buyback's for a sale), position id, vault, series, quantity, amount.
+     */
     public static Uni<List<Object[]>> history(String owner, Instant beforeAt, String beforeKind, String beforeId,
             int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("SELECT kind, "
-                + "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id, vault, series, quantity, "
-                + "amount FROM (SELECT 'BUY' AS kind, p.opened_at AS at, p.id, p.vault, p.series, p.quantity, "
-                + "p.premium AS amount FROM position p WHERE p.owner = ?1 "
-                + "UNION ALL SELECT 'PAYOUT', s.settled_at, p.id, p.vault, p.series, p.quantity, o.amount "
+                + "to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'), id, position, vault, "
+                + "series, quantity, amount FROM (SELECT 'BUY' AS kind, p.opened_at AS at, p.id, p.id AS position, "
+                + "p.vault, p.series, p.bought AS quantity, p.paid AS amount FROM position p WHERE p.owner = ?1 "
+                + "UNION ALL SELECT 'PAYOUT', s.settled_at, p.id, p.id, p.vault, p.series, p.quantity, o.amount "
                 + "FROM position p JOIN payout o ON o.position = p.id "
                 + "JOIN settlement s ON s.vault = p.vault AND s.series = p.series "
-                + "WHERE p.owner = ?1 AND o.amount > 0) h "
+                + "WHERE p.owner = ?1 AND o.amount > 0 "
+                + "UNION ALL SELECT 'SELL', b.at, b.id, b.position, b.vault, b.series, b.quantity, b.proceeds "
+                + "FROM buyback b WHERE b.owner = ?1) h "
                 + "WHERE (h.at, h.kind, h.id) < (CAST(?2 AS timestamptz), CAST(?3 AS text), CAST(?4 AS text)) "
                 + "ORDER BY h.at DESC, h.kind DESC, h.id DESC LIMIT ?5", Object[].class)
                 .setParameter(1, owner).setParameter(2, OffsetDateTime.ofInstant(beforeAt, ZoneOffset.UTC))
                 .setParameter(3, beforeKind)
                 .setParameter(4, beforeId).setParameter(5, limit).getResultList());
+    }
+
+    /** The vault a position is in, or null if there is no such position. */
+    public static Uni<String> vaultOf(String id) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select p.vault from PositionRecord p where p.id = ?1", String.class).setParameter(1, id)
+                .getSingleResultOrNull());
     }
 
     /** A position with what it receives once its series has settled ({@code null} before). */
@@ -67,14 +83,16 @@ public class PositionRecord extends PanacheEntityBase {
     }
 
     /**
-     * The positions of one series, in the order they were opened, as the engine's positions and not as entities: a
+     * The positions of one series still holding contracts (one sold back whole has nothing to settle), in the order
+     * they were opened, as the engine's positions and not as entities: a
      * settlement reads them all and writes their payouts with {@link #recordPayouts}, and 100,000 entities in the
      * session would be checked for changes before each of its statements.
      */
     public static Uni<List<Position>> ofSeries(String vault, String series) {
         return Panache.getSession().chain(session -> session.createSelectionQuery("select p.id, p.vault, p.owner, "
                 + "p.series, p.quantity, p.premium, o.amount, o.paidOut from PositionRecord p "
-                + "left join PayoutRecord o on o.position = p.id where p.vault = ?1 and p.series = ?2 order by p.id",
+                + "left join PayoutRecord o on o.position = p.id where p.vault = ?1 and p.series = ?2 "
+                + "and p.quantity > 0 order by p.id",
                 Object[].class).setParameter(1, vault).setParameter(2, series).getResultList())
                 .map(rows -> rows.stream().map(PositionRecord::position).toList());
     }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 
-/** A row of {@code quote}: an offer made to one trader, taken at most once. */
+/**
+ * A row of {@code quote}: an offer made to one trader, taken at most once; the pool's offer to sell (a quote,
+ * {@code position} null) or to buy back from a position (a bid).
+ */
 @Entity
 @Table(name = "quote")
 public class QuoteRecord extends PanacheEntityBase {
@@ -33,6 +36,8 @@ public class QuoteRecord extends PanacheEntityBase {
     public Instant validUntil;
     public boolean taken;
     public long parametersVersion;
+    /** The position a bid buys from; null for a quote. */
+    public String position;
 
     /** {@code count} fresh quote numbers from {@code quote_number}, each unique across every instance. */
     public static Uni<List<Long>> numbers(int count) {
