@@ -52,7 +52,10 @@ class MigrationTest {
         }
     }
 
-    /** V7 moves settled positions' payouts into rows of their own and leaves open positions without one. */
+    /**
+     * V7 moves settled positions' payouts into rows of their own and leaves open positions without one; V12 keeps
+     * what each position's trade bought and paid.
+     */
     @Test
     void settledPayoutsMoveOutOfThePositionRows() throws Exception {
         String schema = "upgrade_from_v6";
@@ -83,6 +86,10 @@ class MigrationTest {
             assertThat(text(sql, "SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
                     + "' AND table_name = 'position' AND column_name IN ('payout', 'paid_out')")).isEqualTo("0");
             assertThat(text(sql, "SELECT count(*) FROM position")).isEqualTo("3");
+            // V12: what each trade bought and paid is kept beside what a position still holds.
+            assertThat(text(sql, "SELECT string_agg(id || ':' || bought || ':' || paid, ' ' ORDER BY id) "
+                    + "FROM position WHERE quantity = bought AND premium = paid"))
+                    .isEqualTo("nothing:1:5 open:1:5 paid:1:5");
             sql.execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }
