@@ -88,7 +88,7 @@ class VaultInvariantsProperties {
                 .withAction(1, new OracleDownAtExpiry())
                 .withAction(1, new TopUp())
                 .withAction(1, new ParameterChange())
-                .withMaxTransformations(40);
+                .withMaxTransformations(48);
     }
 
     static final class Deposit implements Action.Independent<VaultWorld> {

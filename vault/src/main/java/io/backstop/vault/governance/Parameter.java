@@ -156,16 +156,31 @@ public enum Parameter {
         return value;
     }
 
-    /** The value as API text. */
+    /**
+     * The value as API text: numbers as plain decimals ({@code 0.0005}, never {@code 5.0E-4}), durations as
+     * ISO-8601 with whole days as days ({@code P90D}, {@code P1DT6H}, {@code PT2M}, never {@code PT2160H}), amounts
+     * as decimal strings.
+     */
     public String format(double value) {
         return switch (kind) {
             case NUMBER -> plain(value);
-            case DURATION -> Duration.ofMillis(Math.round(value * 1000)).toString();
+            case DURATION -> iso(Duration.ofMillis(Math.round(value * 1000)));
             case AMOUNT -> Amount.of(value, Rounding.DOWN).toString();
         };
     }
 
     private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** ISO-8601 with a day part: {@link Duration#toString} counts days as 24 hours. */
+    static String iso(Duration d) {
+        long days = d.toDays();
+        Duration rest = d.minusDays(days);
+        if (days == 0) {
+            return rest.toString();
+        }
+        return "P" + days + "D" + (rest.isZero() ? "" : rest.toString().substring(1));
     }
 }

@@ -36,4 +36,20 @@ class VaultParametersTest {
         assertThatThrownBy(() -> VaultParameters.initial(Map.of("tradingCutoff", "PT2562047788015215H")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tradingCutoff is not a valid");
     }
+
+    @Test
+    void theApiTextOfRatesIsPlainAndOfDurationsCountsDays() {
+        Map<String, String> text = VaultParameters.defaults().asText();
+        assertThat(text.get("spotFeeRate")).isEqualTo("0.0005");
+        assertThat(text.get("maxExpiry")).isEqualTo("P90D");
+        assertThat(text.get("forcedSettlementGrace")).isEqualTo("P1D");
+        assertThat(text.get("tradingCutoff")).isEqualTo("PT1H");
+        assertThat(text.values()).noneMatch(v -> v.contains("E-") || v.matches("PT\\d{2,}H.*"));
+        assertThat(Parameter.iso(java.time.Duration.ofSeconds(86_400 + 6 * 3600 + 1))).isEqualTo("P1DT6H1S");
+        assertThat(Parameter.iso(java.time.Duration.ZERO)).isEqualTo("PT0S");
+        // The text reads back as the same parameters.
+        VaultParameters again = VaultParameters.initial(Map.of("maxExpiry", text.get("maxExpiry"), "spotFeeRate",
+                text.get("spotFeeRate")));
+        assertThat(again.asText()).isEqualTo(VaultParameters.initial(Map.of()).asText());
+    }
 }
