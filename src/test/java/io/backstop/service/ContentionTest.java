@@ -193,7 +193,7 @@ class ContentionTest {
             }
         }
         assertThat(given().get("/api/v1/vaults/queue/series").then().statusCode(200).extract()
-                .<String>path("[0].openInterest")).isEqualTo("0.6");
+                .<String>path("series[0].openInterest")).isEqualTo("0.6");
     }
 
     /** Opens a vault with a price and 100,000 USD of liquidity; the expiry its tests trade, three days out. */

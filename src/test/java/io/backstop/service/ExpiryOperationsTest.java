@@ -93,8 +93,8 @@ class ExpiryOperationsTest {
         // Past expiry without a single price in the settlement window: the series waits.
         Api.advance(Duration.between(Api.now(), expiry.plus(Duration.ofMinutes(1))).toString());
         JsonPath series = given().get(VAULT + "/series").then().statusCode(200).extract().jsonPath();
-        assertThat(series.getString("find { it.seriesId == '" + seriesId + "' }.status")).isEqualTo("PENDING");
-        assertThat(series.getString("find { it.seriesId == '" + seriesId + "' }.pendingReason"))
+        assertThat(series.getString("series.find { it.seriesId == '" + seriesId + "' }.status")).isEqualTo("PENDING");
+        assertThat(series.getString("series.find { it.seriesId == '" + seriesId + "' }.pendingReason"))
                 .contains("settlement window");
         // An alarm on the books, not a reason to take this instance out of its load balancer.
         JsonPath alarms = given().get("/q/health/group/alarms").then().statusCode(503).extract().jsonPath();
@@ -129,7 +129,7 @@ class ExpiryOperationsTest {
         pool.shutdown();
         assertThat(settledBy).hasSizeLessThanOrEqualTo(1).allMatch(seriesId::equals);
         List<Map<String, Object>> reports = given().get(VAULT + "/settlements").then().statusCode(200).extract()
-                .path("findAll { it.seriesId == '" + seriesId + "' }");
+                .path("settlements.findAll { it.seriesId == '" + seriesId + "' }");
         assertThat(reports).hasSize(1);
         // 4 calls struck at 2050, settled at the TWAP 2100: 200 of claims, paid from the locked collateral.
         assertThat(reports.get(0)).containsEntry("price", "2100").containsEntry("claims", "200")

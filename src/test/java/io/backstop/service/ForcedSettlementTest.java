@@ -72,8 +72,9 @@ class ForcedSettlementTest {
         assertThat(settled.getString("settlement.claims")).isEqualTo("300"); // 2 calls × (2050 − 1900)
         assertThat(settled.getString("settlement.forcedReason")).isEqualTo("oracle down through expiry");
         given().get(VAULT + "/settlements").then().statusCode(200)
-                .body("find { it.seriesId == '" + seriesId + "' }.forcedReason", equalTo("oracle down through expiry"))
-                .body("find { it.seriesId == '" + seriesId + "' }.price", equalTo("2050"));
+                .body("settlements.find { it.seriesId == '" + seriesId + "' }.forcedReason",
+                        equalTo("oracle down through expiry"))
+                .body("settlements.find { it.seriesId == '" + seriesId + "' }.price", equalTo("2050"));
         assertThat(status(seriesId)).isEqualTo("SETTLED");
         // The public record as CSV too, for a spreadsheet: a header, then the report with its reason.
         String csv = given().accept("text/csv").get(VAULT + "/settlements").then().statusCode(200)
@@ -105,6 +106,6 @@ class ForcedSettlementTest {
 
     private static String status(String seriesId) {
         return given().get(VAULT + "/series").then().statusCode(200).extract()
-                .path("find { it.seriesId == '" + seriesId + "' }.status");
+                .path("series.find { it.seriesId == '" + seriesId + "' }.status");
     }
 }

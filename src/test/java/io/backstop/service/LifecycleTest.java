@@ -63,10 +63,10 @@ class LifecycleTest {
                 new BigDecimal("100000").add(lpIncome).subtract(locked));
 
         JsonPath live = given().get("/api/v1/vaults/life/series").then().statusCode(200).extract().jsonPath();
-        assertThat(live.getString("[0].status")).isEqualTo("LIVE");
-        assertThat(live.getString("[0].openInterest")).isEqualTo("2");
-        assertThat(live.getDouble("[0].iv")).isEqualTo(0.8);
-        assertThat(live.getDouble("[0].mark")).isPositive();
+        assertThat(live.getString("series[0].status")).isEqualTo("LIVE");
+        assertThat(live.getString("series[0].openInterest")).isEqualTo("2");
+        assertThat(live.getDouble("series[0].iv")).isEqualTo(0.8);
+        assertThat(new BigDecimal(live.getString("series[0].mark"))).isPositive(); // a price: a decimal string
 
         // 2100 every 4 minutes over the last 20 of the 30-minute window (gaps under maxPriceAge, 5 minutes);
         // the 2000 from days before is stale and left out, so the TWAP is 2100.
@@ -78,16 +78,16 @@ class LifecycleTest {
         Api.advance("PT2M"); // past expiry: the advance settles at once
 
         JsonPath settled = given().get("/api/v1/vaults/life/series").then().statusCode(200).extract().jsonPath();
-        assertThat(settled.getString("[0].status")).as("pending: %s", settled.getString("[0].pendingReason"))
+        assertThat(settled.getString("series[0].status")).as("pending: %s", settled.getString("series[0].pendingReason"))
                 .isEqualTo("SETTLED");
-        assertThat(settled.getString("[0].settlementPrice")).isEqualTo("2100");
+        assertThat(settled.getString("series[0].settlementPrice")).isEqualTo("2100");
         JsonPath settlement = given().get("/api/v1/vaults/life/settlements").then().statusCode(200).extract()
                 .jsonPath();
-        assertThat(settlement.getString("[0].price")).isEqualTo("2100");
-        assertThat(settlement.getString("[0].claims")).isEqualTo("200");
-        assertThat(settlement.getString("[0].paid")).isEqualTo("200");
-        assertThat(settlement.getString("[0].fromLocked")).isEqualTo("200");
-        assertThat(settlement.getString("[0].socialisedLoss")).isEqualTo("0");
+        assertThat(settlement.getString("settlements[0].price")).isEqualTo("2100");
+        assertThat(settlement.getString("settlements[0].claims")).isEqualTo("200");
+        assertThat(settlement.getString("settlements[0].paid")).isEqualTo("200");
+        assertThat(settlement.getString("settlements[0].fromLocked")).isEqualTo("200");
+        assertThat(settlement.getString("settlements[0].socialisedLoss")).isEqualTo("0");
         as(trader).get("/api/v1/positions").then().statusCode(200)
                 .body("find { it.vault == 'life' }.status", equalTo("PAID"))
                 .body("find { it.vault == 'life' }.payout", equalTo("200"));

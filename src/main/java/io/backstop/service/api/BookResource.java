@@ -1,7 +1,8 @@
 package io.backstop.service.api;
 
 import io.backstop.service.app.BookViews;
-import io.backstop.service.app.BookViews.SeriesView;
+import io.backstop.service.app.BookViews.SeriesPage;
+import io.backstop.service.app.BookViews.SettlementPage;
 import io.backstop.service.app.BookViews.SettlementView;
 import io.backstop.service.app.SettlementRun;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -15,6 +16,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -43,36 +48,69 @@ public class BookResource {
         this.identity = identity;
     }
 
+    /**
+     * The vault's series expiring from {@code from} to {@code to}, in expiry order, a page at a time
+     * ({@link PageRequest}).
+     */
     @GET
     @Path("/series")
     @PermitAll
     @WithSession
-    public Uni<List<SeriesView>> series(@PathParam("id") String vault) {
-        return views.series(vault);
+    public Uni<SeriesPage> series(@PathParam("id") String vault, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(from, to, limit, cursor);
+        return views.series(vault, page.from(), page.to(), page.cursor(), page.limit());
     }
 
+    /** The same page as CSV ({@code Accept: text/csv}): a header line, then one line per series. */
+    @GET
+    @Path("/series")
+    @PermitAll
+    @WithSession
+    @Produces("text/csv")
+    public Uni<Response> seriesCsv(@PathParam("id") String vault, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo request) {
+        return series(vault, from, to, limit, cursor).map(page -> {
+            CsvTable csv = new CsvTable(List.of("seriesId", "type", "strike", "expiry", "openInterest", "locked",
+                    "status", "mark", "iv", "settlementPrice", "pendingReason"));
+            page.series().forEach(s -> csv.row(Arrays.asList(s.seriesId(), s.type(), s.strike(), s.expiry(),
+                    s.openInterest(), s.locked(), s.status(), s.mark(), s.iv(), s.settlementPrice(),
+                    s.pendingReason())));
+            return csv.response(request, page.next());
+        });
+    }
+
+    /**
+     * The vault's settlement reports made from {@code from} to {@code to}, oldest first, a page at a time
+     * ({@link PageRequest}).
+     */
     @GET
     @Path("/settlements")
     @PermitAll
     @WithSession
-    public Uni<List<SettlementView>> settlements(@PathParam("id") String vault) {
-        return views.settlements(vault);
+    public Uni<SettlementPage> settlements(@PathParam("id") String vault, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(from, to, limit, cursor);
+        return views.settlements(vault, page.from(), page.to(), page.cursor(), page.limit());
     }
 
-    /** The same reports as CSV ({@code Accept: text/csv}), one line per series, oldest first. */
+    /** The same page as CSV ({@code Accept: text/csv}): a header line, then one line per series settled. */
     @GET
     @Path("/settlements")
     @PermitAll
     @WithSession
     @Produces("text/csv")
-    public Uni<String> settlementsCsv(@PathParam("id") String vault) {
-        return views.settlements(vault).map(reports -> {
+    public Uni<Response> settlementsCsv(@PathParam("id") String vault, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo request) {
+        return settlements(vault, from, to, limit, cursor).map(page -> {
             CsvTable csv = new CsvTable(List.of("seriesId", "price", "claims", "paid", "fromLocked", "fromLpCapital",
                     "fromBuffer", "socialisedLoss", "payoutRatio", "settledAt", "forcedReason"));
-            reports.forEach(r -> csv.row(Arrays.asList(r.seriesId(), r.price(), r.claims(), r.paid(), r.fromLocked(),
-                    r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(), r.settledAt(),
-                    r.forcedReason())));
-            return csv.toString();
+            page.settlements().forEach(r -> csv.row(Arrays.asList(r.seriesId(), r.price(), r.claims(), r.paid(),
+                    r.fromLocked(), r.fromLpCapital(), r.fromBuffer(), r.socialisedLoss(), r.payoutRatio(),
+                    r.settledAt(), r.forcedReason())));
+            return csv.response(request, page.next());
         });
     }
 

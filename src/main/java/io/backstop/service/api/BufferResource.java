@@ -22,7 +22,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -86,9 +88,8 @@ public class BufferResource {
     @WithSession
     public Uni<VaultViews.BufferHistoryPage> history(@PathParam("id") String vault, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return views.bufferHistory(vault, from == null ? Instant.EPOCH : Inputs.instant(from, "from"),
-                to == null ? END_OF_RECORD : Inputs.instant(to, "to"), after(cursor),
-                bounded(Inputs.wholeNumber(limit, 100, "limit")));
+        PageRequest page = PageRequest.of(from, to, limit, cursor);
+        return views.bufferHistory(vault, page.from(), page.to(), after(page.cursor()), page.limit());
     }
 
     /** The same page as CSV ({@code Accept: text/csv}): one line per movement. */
@@ -97,18 +98,16 @@ public class BufferResource {
     @PermitAll
     @WithSession
     @Produces("text/csv")
-    public Uni<String> historyCsv(@PathParam("id") String vault, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Uni<Response> historyCsv(@PathParam("id") String vault, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo request) {
         return history(vault, from, to, limit, cursor).map(page -> {
             CsvTable csv = new CsvTable(List.of("id", "at", "memo", "change", "balance", "settlement"));
             page.movements().forEach(m -> csv.row(Arrays.asList(m.id(), m.at(), m.memo(), m.change(), m.balance(),
                     m.settlement())));
-            return csv.toString();
+            return csv.response(request, page.next());
         });
     }
-
-    /** Later than any movement: the default end of the record. */
-    private static final Instant END_OF_RECORD = Instant.parse("9999-12-31T23:59:59Z");
 
     private static long after(String cursor) {
         if (cursor == null) {
@@ -123,13 +122,6 @@ public class BufferResource {
             // refused below
         }
         throw new ApiProblem(ProblemType.INVALID_CURSOR, "cursor is not one this service gave");
-    }
-
-    private static int bounded(int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new ApiProblem(ProblemType.INVALID_FIELD, "limit must be between 1 and 1000");
-        }
-        return limit;
     }
 
     @PUT

@@ -1,5 +1,7 @@
 package io.backstop.service.api;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -25,6 +27,19 @@ final class CsvTable {
         }
         text.append("\r\n");
         return this;
+    }
+
+    /**
+     * The table as the answer to {@code request}; the page after it, if any, as a {@code Link} header with
+     * {@code rel="next"} (RFC 8288): the same request with the {@code cursor} {@code next}, since a CSV body has no
+     * room for the cursor.
+     */
+    Response response(UriInfo request, String next) {
+        Response.ResponseBuilder response = Response.ok(text.toString(), "text/csv");
+        if (next != null) {
+            response.link(request.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+        }
+        return response.build();
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
+import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.quote.PositionMark;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpStatement;
@@ -36,7 +37,7 @@ public class BookViews {
 
     /** A series: open interest, collateral, mark per contract and iv while live; price once settled. */
     public record SeriesView(String seriesId, String type, Amount strike, Instant expiry, Quantity openInterest,
-            Amount locked, String status, Double mark, Double iv, Amount settlementPrice, String pendingReason) {
+            Amount locked, String status, Amount mark, Double iv, Amount settlementPrice, String pendingReason) {
     }
 
     /**
@@ -84,22 +85,52 @@ public class BookViews {
         this.books = books;
     }
 
-    /** The vault's series in expiry order, each marked at the vault's valuation price and instant. */
-    public Uni<List<SeriesView>> series(String vaultId) {
-        return views.valued(vaultId).chain(v -> SeriesRecord.ofVault(vaultId).map(rows -> rows.stream().map(row -> {
-            SeriesBook book = Aggregates.seriesBook(v.vault(), row);
-            VaultViews.Mark mark = VaultViews.mark(v, book);
-            return new SeriesView(row.id, row.optionType.toLowerCase(), book.series().strike(), row.expiry,
-                    book.openInterest(), book.locked(), seriesStatus(book, row.pendingReason),
-                    mark == null ? null : mark.value(), mark == null ? null : mark.iv(), book.settlementPrice(),
-                    row.pendingReason);
-        }).toList()));
+    /** A page of a vault's series, in expiry order; {@code next} is the cursor of the page after it, null on the last. */
+    public record SeriesPage(List<SeriesView> series, String next) {
     }
 
-    /** The vault's settlement reports, oldest first. */
-    public Uni<List<SettlementView>> settlements(String vaultId) {
-        return books.read(vaultId).chain(v -> SettlementRecord.ofVault(vaultId)
-                .map(rows -> rows.stream().map(BookViews::settlement).toList()));
+    /**
+     * The vault's series expiring from {@code from} (inclusive) to {@code to} (exclusive), in expiry order,
+     * {@code limit} at a time after {@code cursor} (null for the first page), each marked at the vault's valuation
+     * price and instant.
+     */
+    public Uni<SeriesPage> series(String vaultId, Instant from, Instant to, String cursor, int limit) {
+        PageCursor after = cursor == null ? new PageCursor(Instant.EPOCH, "") : PageCursor.of(cursor, 1);
+        return views.valued(vaultId).chain(v -> SeriesRecord.page(vaultId, from, to, after.at(), after.tie(0),
+                limit + 1).map(rows -> {
+                    List<SeriesView> page = rows.stream().limit(limit).map(row -> series(v, row)).toList();
+                    SeriesView last = rows.size() > limit ? page.get(limit - 1) : null;
+                    return new SeriesPage(page, last == null ? null
+                            : new PageCursor(last.expiry(), last.seriesId()).token());
+                }));
+    }
+
+    private static SeriesView series(VaultViews.Valued v, SeriesRecord row) {
+        SeriesBook book = Aggregates.seriesBook(v.vault(), row);
+        VaultViews.Mark mark = VaultViews.mark(v, book);
+        return new SeriesView(row.id, row.optionType.toLowerCase(), book.series().strike(), row.expiry,
+                book.openInterest(), book.locked(), seriesStatus(book, row.pendingReason),
+                mark == null ? null : Amount.of(mark.value(), Rounding.DOWN), mark == null ? null : mark.iv(),
+                book.settlementPrice(), row.pendingReason);
+    }
+
+    /** A page of a vault's settlement reports, oldest first; {@code next} as for {@link SeriesPage}. */
+    public record SettlementPage(List<SettlementView> settlements, String next) {
+    }
+
+    /**
+     * The vault's settlement reports made from {@code from} (inclusive) to {@code to} (exclusive), oldest first,
+     * {@code limit} at a time after {@code cursor} (null for the first page).
+     */
+    public Uni<SettlementPage> settlements(String vaultId, Instant from, Instant to, String cursor, int limit) {
+        PageCursor after = cursor == null ? new PageCursor(Instant.EPOCH, "") : PageCursor.of(cursor, 1);
+        return books.read(vaultId).chain(v -> SettlementRecord.page(vaultId, from, to, after.at(), after.tie(0),
+                limit + 1).map(rows -> {
+                    List<SettlementView> page = rows.stream().limit(limit).map(BookViews::settlement).toList();
+                    SettlementView last = rows.size() > limit ? page.get(limit - 1) : null;
+                    return new SettlementPage(page, last == null ? null
+                            : new PageCursor(last.settledAt(), last.seriesId()).token());
+                }));
     }
 
     /** A report just made, as {@link #settlements} will show it (its time is the row's, not yet known here). */
@@ -130,36 +161,17 @@ public class BookViews {
      * trade, encoded.
      */
     public Uni<TradePage> trades(String owner, String cursor, int limit) {
-        String[] before = cursor == null ? new String[] {PositionRecord.FIRST_PAGE.toString(), "~", ""}
-                : decode(cursor);
-        return PositionRecord.history(owner, Instant.parse(before[0]), before[1], before[2], limit + 1).map(rows -> {
+        PageCursor before = cursor == null ? new PageCursor(PositionRecord.FIRST_PAGE, "~", "")
+                : PageCursor.of(cursor, 2);
+        return PositionRecord.history(owner, before.at(), before.tie(0), before.tie(1), limit + 1).map(rows -> {
             List<TradeEntry> entries = rows.stream().limit(limit).map(r -> new TradeEntry((String) r[0],
                     Instant.parse((String) r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                     Quantity.ofUnits(((Number) r[6]).longValue()), Amount.ofUnits(((Number) r[7]).longValue())))
                     .toList();
-            String next = rows.size() <= limit ? null : encode(entries.get(entries.size() - 1));
+            TradeEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+            String next = rows.size() <= limit ? null : new PageCursor(last.at(), last.kind(), last.tradeId()).token();
             return new TradePage(entries, next);
         });
-    }
-
-    private static String encode(TradeEntry last) {
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((last.at() + "|" + last.kind() + "|"
-                + last.tradeId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** A cursor's parts; a cursor that is not one of ours is refused. */
-    private static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor),
-                    java.nio.charset.StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length == 3) {
-                Instant.parse(parts[0]);
-                return parts;
-            }
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            // refused below
-        }
-        throw CommandRefused.of(Refusal.INVALID_CURSOR, "cursor is not one this service gave");
     }
 
     /** A trader's positions across vaults, in the order they were opened, marked at each vault's last price. */

@@ -42,9 +42,14 @@ public class SeriesRecord extends PanacheEntityBase {
     public record Key(String vault, String id) implements Serializable {
     }
 
-    /** A vault's series, by expiry. */
-    public static Uni<List<SeriesRecord>> ofVault(String vault) {
-        return list("vault = ?1 order by expiry, id", vault);
+    /**
+     * At most {@code limit} of a vault's series expiring in [{@code from}, {@code to}), in expiry order, after the
+     * series {@code afterId} expiring at {@code afterExpiry}.
+     */
+    public static Uni<List<SeriesRecord>> page(String vault, Instant from, Instant to, Instant afterExpiry,
+            String afterId, int limit) {
+        return find("vault = ?1 and expiry >= ?2 and expiry < ?3 and (expiry > ?4 or (expiry = ?4 and id > ?5)) "
+                + "order by expiry, id", vault, from, to, afterExpiry, afterId).range(0, limit - 1).list();
     }
 
     /** A vault's series not settled yet: live, or expired and pending. */

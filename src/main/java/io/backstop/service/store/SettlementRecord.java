@@ -40,4 +40,15 @@ public class SettlementRecord extends PanacheEntityBase {
     public static Uni<List<SettlementRecord>> ofVault(String vault) {
         return list("vault = ?1 order by settledAt, series", vault);
     }
+
+    /**
+     * At most {@code limit} of a vault's settlement reports made in [{@code from}, {@code to}), oldest first, after
+     * the one of series {@code afterSeries} made at {@code afterAt}.
+     */
+    public static Uni<List<SettlementRecord>> page(String vault, Instant from, Instant to, Instant afterAt,
+            String afterSeries, int limit) {
+        return find("vault = ?1 and settledAt >= ?2 and settledAt < ?3 and (settledAt > ?4 or (settledAt = ?4 "
+                + "and series > ?5)) order by settledAt, series", vault, from, to, afterAt, afterSeries)
+                .range(0, limit - 1).list();
+    }
 }
