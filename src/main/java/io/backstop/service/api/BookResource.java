@@ -5,6 +5,7 @@ import io.backstop.service.app.BookViews.SeriesPage;
 import io.backstop.service.app.BookViews.SettlementPage;
 import io.backstop.service.app.BookViews.SettlementView;
 import io.backstop.service.app.SettlementRun;
+import io.backstop.service.app.VaultViews;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.backstop.vault.ledger.Amount;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,13 +40,24 @@ public class BookResource {
     }
 
     private final BookViews views;
+    private final VaultViews vaults;
     private final SettlementRun settlement;
     private final SecurityIdentity identity;
 
-    public BookResource(BookViews views, SettlementRun settlement, SecurityIdentity identity) {
+    public BookResource(BookViews views, VaultViews vaults, SettlementRun settlement, SecurityIdentity identity) {
         this.views = views;
+        this.vaults = vaults;
         this.settlement = settlement;
         this.identity = identity;
+    }
+
+    /** The expiries the vault lists now, from the first before the trading cutoff to the last within maxExpiry. */
+    @GET
+    @Path("/expiries")
+    @PermitAll
+    @WithSession
+    public Uni<VaultViews.ExpiriesView> expiries(@PathParam("id") String vault) {
+        return vaults.expiries(vault);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.backstop.vault.ledger.Posting;
 import io.backstop.vault.ledger.Rounding;
 import io.backstop.vault.oracle.PriceObservation;
 import io.backstop.vault.quote.SeriesMark;
+import io.backstop.vault.quote.ListingRules;
 import io.backstop.vault.risk.BookGreeks;
 import io.backstop.vault.risk.Coverage;
 import io.backstop.vault.settlement.WaterfallCapacity;
@@ -242,6 +243,17 @@ public class VaultViews {
                     Amount.ofUnits(balance), settlement));
         }
         return history;
+    }
+
+    /** The expiries a vault lists now, in order: what a quote or a market order may name. */
+    public record ExpiriesView(Instant now, List<Instant> expiries) {
+    }
+
+    /** The vault's listed expiries at the service's clock (the engine's listing rules). */
+    public Uni<ExpiriesView> expiries(String vaultId) {
+        Instant now = clock.now();
+        return books.read(vaultId).map(row -> new ExpiriesView(now,
+                ListingRules.expiries(now, Aggregates.vault(row).parameters())));
     }
 
     /** A parameter version in the audit trail. */

@@ -6,6 +6,9 @@ import io.backstop.vault.governance.Parameter;
 import io.backstop.vault.governance.VaultParameters;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +49,22 @@ public final class ListingRules {
                     + "–" + p.maxMoneyness() + " × spot " + spot);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The expiries listed now: every day's 08:00 UTC from the first still before the trading cutoff to the last
+     * within {@code maxExpiry}, in order. A sale of any of them passes the expiry rules at {@code now}.
+     */
+    public static List<Instant> expiries(Instant now, VaultParameters p) {
+        Instant first = now.truncatedTo(ChronoUnit.DAYS).plusSeconds(EXPIRY_SECOND_OF_DAY);
+        List<Instant> listed = new ArrayList<>();
+        for (Instant expiry = first; Pricing.secondsBetween(now, expiry) <= p.get(Parameter.MAX_EXPIRY);
+                expiry = expiry.plus(1, ChronoUnit.DAYS)) {
+            if (Pricing.secondsBetween(now, expiry) >= p.get(Parameter.TRADING_CUTOFF)) {
+                listed.add(expiry);
+            }
+        }
+        return listed;
     }
 
     private static Optional<Rejection> reject(RejectionCode code, String detail) {
