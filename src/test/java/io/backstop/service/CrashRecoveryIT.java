@@ -132,7 +132,8 @@ class CrashRecoveryIT {
                 assertThat(row.getLong(1)).as("deposits booked").isEqualTo(acknowledged.size() + unanswered.size());
             }
         }
-        assertThat(refusesWithoutPassword(service.databasePort())).as("a connection without the password refused").isTrue();
+        assertThat(refusesWithoutPassword(service.databasePort())).as("a connection without the password refused")
+                .isTrue();
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("jwt/private.pem")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.getPosixFilePermissions(dataDir.resolve("jwt")))
