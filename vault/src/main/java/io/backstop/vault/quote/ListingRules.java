@@ -40,8 +40,8 @@ public final class ListingRules {
         }
         long step = p.strikeStepUnits();
         if (series.strike().units() % step != 0) {
-            return reject(RejectionCode.NOT_LISTED, "strike " + series.strike() + " is not a multiple of the strike step "
-                    + p.strikeStep());
+            return reject(RejectionCode.NOT_LISTED, "strike " + series.strike() + " is not a multiple of the strike "
+                    + "step " + p.strikeStep());
         }
         double moneyness = series.strike().toDouble() / spot;
         if (moneyness < p.minMoneyness() || moneyness > p.maxMoneyness()) {
