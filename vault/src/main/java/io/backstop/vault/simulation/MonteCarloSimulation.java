@@ -17,6 +17,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class MonteCarloSimulation {
 
+    /** The currency the simulated vault's money is in: every amount of a report is in it. */
+    public static final String CURRENCY = SimulatedVault.QUOTE_CURRENCY;
+
     private static final long PROGRESS_INTERVAL_MILLIS = 100;
 
     private MonteCarloSimulation() {

@@ -119,7 +119,7 @@ final class PathSimulation {
                 vault.requiredBuffer() / (double) Amount.ONE,
                 claims > 0 ? vault.paidWhenSocialised() / claims : 1, vault.bufferExhausted(),
                 vault.state().balances().buffer().toDouble(), vault.tradesAccepted, vault.tradesRejected,
-                vault.deposits, vault.withdrawals, liveSeriesSum / steps, bufferByDay);
+                vault.deposits, vault.withdrawals, liveSeriesSum / steps, bufferByDay, vault.tradesRejectedBy.clone());
     }
 
     /** Poisson counts per step at a daily rate, or null when the rate is zero. */

@@ -20,11 +20,13 @@ package io.backstop.vault.simulation;
  * @param withdrawals          LP withdrawal requests accepted (paid, partly paid or queued)
  * @param meanLiveSeries       live series averaged over the steps
  * @param bufferByDay          the buffer at each reporting day, see {@link SimulationReport#bufferDays}
+ * @param tradesRejectedBy     the rejected trades by the engine's reason, indexed by
+ *                             {@link io.backstop.vault.RejectionCode#ordinal()}
  */
 public record PathSummary(int path, double finalSpot, double lpReturn, double maxDrawdown, double lossBeyondLp,
         double socialisedLoss, double requiredBuffer, double payoutRatio, boolean bufferExhausted, double endBuffer,
         int tradesAccepted, int tradesRejected, int deposits, int withdrawals, double meanLiveSeries,
-        double[] bufferByDay) {
+        double[] bufferByDay, int[] tradesRejectedBy) {
 
     /** Whether the buffer was called on. */
     public boolean bufferDrawn() {

@@ -4,6 +4,7 @@ import io.backstop.pricing.OptionType;
 import io.backstop.vault.MarkedBook;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Outcome;
+import io.backstop.vault.RejectionCode;
 import io.backstop.vault.Valuation;
 import io.backstop.vault.VaultEngine;
 import io.backstop.vault.VaultState;
@@ -82,6 +83,8 @@ final class SimulatedVault {
     private boolean bufferExhausted;
     int tradesAccepted;
     int tradesRejected;
+    /** Trades refused, by the engine's reason (indexed by {@link RejectionCode#ordinal()}). */
+    final int[] tradesRejectedBy = new int[RejectionCode.values().length];
     int deposits;
     int withdrawals;
 
@@ -222,6 +225,7 @@ final class SimulatedVault {
         Outcome<VaultEngine.TradeResult> t = MarkedBook.buy(vault, s.book, mark, quantity, null, TRADERS);
         if (!t.isAccepted()) {
             tradesRejected++;
+            tradesRejectedBy[t.rejection().code().ordinal()]++;
             return;
         }
         record(s, t.result());

@@ -1,11 +1,16 @@
 package io.backstop.vault.simulation;
 
+import io.backstop.vault.RejectionCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
@@ -82,9 +87,11 @@ public record SimulationReport(int paths, Distribution lpReturn, Distribution ma
      * @param deposits       LP deposits
      * @param withdrawals    LP withdrawal requests
      * @param liveSeries     live series, averaged over steps too
+     * @param rejectedBy     trades rejected per path by the engine's reason (its slug), the reasons that occurred
+     *                       only, most frequent first
      */
     public record Activity(double tradesAccepted, double tradesRejected, double deposits, double withdrawals,
-            double liveSeries) {
+            double liveSeries, Map<String, Double> rejectedBy) {
     }
 
     /** The reporting days of a horizon: at most {@link #MAX_BUFFER_POINTS}, evenly spaced, first and last included. */
@@ -122,7 +129,24 @@ public record SimulationReport(int paths, Distribution lpReturn, Distribution ma
                         StatUtils.mean(column(summaries, s -> s.tradesRejected())),
                         StatUtils.mean(column(summaries, s -> s.deposits())),
                         StatUtils.mean(column(summaries, s -> s.withdrawals())),
-                        StatUtils.mean(column(summaries, PathSummary::meanLiveSeries))));
+                        StatUtils.mean(column(summaries, PathSummary::meanLiveSeries)),
+                        rejectedBy(summaries)));
+    }
+
+    /** Rejections per path by reason, most frequent first (ties by reason), the reasons that occurred only. */
+    static Map<String, Double> rejectedBy(PathSummary[] summaries) {
+        RejectionCode[] codes = RejectionCode.values();
+        long[] totals = new long[codes.length];
+        for (PathSummary s : summaries) {
+            for (int i = 0; i < codes.length; i++) {
+                totals[i] += s.tradesRejectedBy()[i];
+            }
+        }
+        Map<String, Double> byReason = new LinkedHashMap<>();
+        IntStream.range(0, codes.length).filter(i -> totals[i] > 0).boxed()
+                .sorted(Comparator.<Integer>comparingLong(i -> -totals[i]).thenComparing(i -> codes[i].slug()))
+                .forEach(i -> byReason.put(codes[i].slug(), totals[i] / (double) summaries.length));
+        return byReason;
     }
 
     static double[] column(PathSummary[] summaries, ToDoubleFunction<PathSummary> field) {

@@ -31,14 +31,16 @@ class MonteCarloSimulationTest {
     void sameSeed_sameReportJsonWithOneAndTwoThreads() throws IOException {
         ScenarioJson.Loaded loaded = load("crash-2020");
         Scenario scenario = loaded.scenario().withPaths(120);
+        // The run's record (threads, time) is the same object for both: what must not differ is everything else.
+        ReportJson.Run run = new ReportJson.Run("test", "17", java.time.Instant.EPOCH, 1, 0, "USD");
         String one = ReportJson.write(loaded.json(), scenario,
-                MonteCarloSimulation.run(scenario, 1, SimulationProgress.NONE, () -> false), null);
+                MonteCarloSimulation.run(scenario, 1, SimulationProgress.NONE, () -> false), null, run);
         String two = ReportJson.write(loaded.json(), scenario,
-                MonteCarloSimulation.run(scenario, 2, SimulationProgress.NONE, () -> false), null);
+                MonteCarloSimulation.run(scenario, 2, SimulationProgress.NONE, () -> false), null, run);
         assertThat(two).isEqualTo(one);
         // And another seed gives another report.
         String other = ReportJson.write(loaded.json(), scenario.withSeed(8),
-                MonteCarloSimulation.run(scenario.withSeed(8), 2, SimulationProgress.NONE, () -> false), null);
+                MonteCarloSimulation.run(scenario.withSeed(8), 2, SimulationProgress.NONE, () -> false), null, run);
         assertThat(other).isNotEqualTo(one);
     }
 

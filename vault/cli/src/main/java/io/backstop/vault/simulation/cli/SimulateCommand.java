@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -114,6 +115,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
 
         ProgressBar bar = new ProgressBar(stderr, terminal);
+        Instant startedAt = Instant.now();
         long started = System.nanoTime();
         PathSummary[][] summaries = MonteCarloSimulation.summaries(run, workers, bar, () -> false);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -122,13 +124,17 @@ public final class SimulateCommand implements Callable<Integer> {
         Comparison comparison = summaries.length > 1 ? Comparison.of(run, summaries[0], summaries[1]) : null;
         try {
             Files.createDirectories(out);
-            Files.writeString(out.resolve("report.json"), ReportJson.write(loaded.json(), run, report, comparison),
-                    StandardCharsets.UTF_8);
+            String version = SimulateCommand.class.getPackage().getImplementationVersion();
+            ReportJson.Run how = new ReportJson.Run(version == null ? "built from source, unpackaged" : version,
+                    System.getProperty("java.version"), startedAt, workers, seconds, MonteCarloSimulation.CURRENCY);
+            Files.writeString(out.resolve("report.json"), ReportJson.write(loaded.json(), run, report, comparison,
+                    how), StandardCharsets.UTF_8);
             PathsCsv.write(out.resolve("paths.csv"), summaries[0]);
             if (comparison != null) {
                 PathsCsv.write(out.resolve("paths-alternative.csv"), summaries[1]);
             }
-            ReportCharts.write(out, summaries[0], report);
+            ReportCharts.write(out, summaries[0], report, comparison == null ? null : comparison.alternative(),
+                    MonteCarloSimulation.CURRENCY, run.targetSocialisedLossProbability());
         } catch (IOException e) {
             stderr.println("simulate: cannot write to " + out + ": " + e.getMessage());
             return FAILED;

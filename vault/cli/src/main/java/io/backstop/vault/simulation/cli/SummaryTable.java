@@ -35,18 +35,26 @@ final class SummaryTable {
                 + scenario.targetSocialisedLossProbability() + ")");
         row(out, "trades accepted / rejected", String.format(Locale.ROOT, "%.1f / %.1f per path",
                 r.activity().tradesAccepted(), r.activity().tradesRejected()));
+        r.activity().rejectedBy().forEach((reason, perPath) -> row(out, "  rejected: " + reason,
+                String.format(Locale.ROOT, "%.1f per path", perPath)));
         if (comparison != null) {
             Comparison.PairedDifferences d = comparison.difference();
             out.println("alternative − base, paired on the same paths:");
-            row(out, "  LP return", pct(d.lpReturn().value()) + " ± " + pct(d.lpReturn().stdError()));
-            row(out, "  P(socialised loss)", estimate(d.socialisedLossProbability()));
+            row(out, "  LP return, mean", pct(d.lpReturn().value()) + " ± " + pct(d.lpReturn().stdError()));
+            row(out, "  max drawdown, mean", pct(d.maxDrawdown().value()) + " ± " + pct(d.maxDrawdown().stdError()));
             row(out, "  loss beyond LP, mean", money(d.lossBeyondLp().value()) + " ± "
                     + money(d.lossBeyondLp().stdError()));
+            row(out, "  P(buffer drawn)", estimate(d.bufferDrawProbability()));
+            row(out, "  P(socialised loss)", estimate(d.socialisedLossProbability()));
+            row(out, "  buffer at the horizon, mean", money(d.endBuffer().value()) + " ± "
+                    + money(d.endBuffer().stdError()));
+            row(out, "  recommended buffer", money(comparison.alternative().recommendedBuffer().doubleValue())
+                    + " (alternative) vs " + money(r.recommendedBuffer().doubleValue()));
         }
     }
 
     private static void row(PrintStream out, String label, String value) {
-        out.println(String.format(Locale.ROOT, "  %-32s %s", label, value));
+        out.println(String.format(Locale.ROOT, "  %-36s %s", label, value));
     }
 
     private static String pct(double x) {

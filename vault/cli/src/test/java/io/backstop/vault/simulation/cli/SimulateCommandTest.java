@@ -114,6 +114,20 @@ class SimulateCommandTest {
         assertThat(report.get("lpReturn").get("p01").asDouble())
                 .isLessThanOrEqualTo(report.get("lpReturn").get("p99").asDouble());
         assertThat(report.get("recommendedBuffer").decimalValue().signum()).isGreaterThanOrEqualTo(0);
+        // The run is recorded with its report, and what its numbers are in.
+        JsonNode run = report.get("run");
+        assertThat(run.get("threads").asInt()).isEqualTo(2);
+        assertThat(run.get("paths").asInt()).isEqualTo(paths);
+        assertThat(run.get("wallSeconds").asDouble()).isPositive();
+        assertThat(java.time.Instant.parse(run.get("startedAt").asText())).isBefore(java.time.Instant.now());
+        assertThat(report.get("units").get("money").asText()).startsWith("USD");
+        JsonNode rejectedBy = report.get("activity").get("rejectedBy");
+        double perPath = 0;
+        for (var reason = rejectedBy.fields(); reason.hasNext(); ) {
+            perPath += reason.next().getValue().asDouble();
+        }
+        assertThat(perPath).as("every rejection has its reason").isCloseTo(
+                report.get("activity").get("tradesRejected").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Files.readAllLines(dir.resolve("paths.csv"))).hasSize(paths + 1)
                 .first().isEqualTo(PathsCsv.HEADER);
         for (String png : List.of("lp-return.png", "buffer-fan.png", "loss-tail.png")) {
@@ -125,6 +139,8 @@ class SimulateCommandTest {
                 .contains(" left");
         if (name.equals("vol-regime")) {
             assertThat(report.get("comparison").get("difference").get("lpReturn").has("stdError")).isTrue();
+            assertThat(out.toString()).contains("max drawdown, mean").contains("P(buffer drawn)")
+                    .contains("buffer at the horizon, mean").contains("(alternative) vs");
             assertThat(dir.resolve("paths-alternative.csv")).exists();
         }
     }
