@@ -1,13 +1,13 @@
 package io.backstop.service.api;
 
-import io.backstop.service.app.BookViews;
 import io.backstop.service.app.BookViews.SeriesPage;
 import io.backstop.service.app.BookViews.SettlementPage;
 import io.backstop.service.app.BookViews.SettlementView;
+import io.backstop.service.app.BookViews;
 import io.backstop.service.app.SettlementRun;
 import io.backstop.service.app.VaultViews;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.backstop.vault.ledger.Amount;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -24,9 +24,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A vault's option book: its series with marks, and its settlements. */
+@Tag(name = "Series and settlements", description = "Options series, expiry settlement and its reports")
 @Path("/api/v1/vaults/{id}")
 @Cancellable(false)
 public class BookResource {
@@ -56,6 +59,7 @@ public class BookResource {
     @Path("/expiries")
     @PermitAll
     @WithSession
+    @Operation(summary = "The expiries the vault lists now")
     public Uni<VaultViews.ExpiriesView> expiries(@PathParam("id") String vault) {
         return vaults.expiries(vault);
     }
@@ -68,6 +72,7 @@ public class BookResource {
     @Path("/series")
     @PermitAll
     @WithSession
+    @Operation(summary = "The vault's series, a page at a time")
     public Uni<SeriesPage> series(@PathParam("id") String vault, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(from, to, limit, cursor);
@@ -80,6 +85,7 @@ public class BookResource {
     @PermitAll
     @WithSession
     @Produces("text/csv")
+    @Operation(summary = "The vault's series as CSV")
     public Uni<Response> seriesCsv(@PathParam("id") String vault, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo request) {
@@ -101,6 +107,7 @@ public class BookResource {
     @Path("/settlements")
     @PermitAll
     @WithSession
+    @Operation(summary = "Settlement reports, a page at a time")
     public Uni<SettlementPage> settlements(@PathParam("id") String vault, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(from, to, limit, cursor);
@@ -113,6 +120,7 @@ public class BookResource {
     @PermitAll
     @WithSession
     @Produces("text/csv")
+    @Operation(summary = "Settlement reports as CSV")
     public Uni<Response> settlementsCsv(@PathParam("id") String vault, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo request) {
@@ -129,6 +137,7 @@ public class BookResource {
     @POST
     @Path("/settlements")
     @RolesAllowed("operator")
+    @Operation(summary = "Settle every expired series now")
     public Uni<List<AttemptView>> retry(@PathParam("id") String vault) {
         return settlement.retry(vault).map(attempts -> attempts.stream().map(BookResource::attempt).toList());
     }
@@ -141,6 +150,7 @@ public class BookResource {
     @POST
     @Path("/series/{seriesId}/forced-settlement")
     @RolesAllowed("operator")
+    @Operation(summary = "Settle a series the oracle cannot price, at an operator's price")
     public Uni<AttemptView> force(@PathParam("id") String vault, @PathParam("seriesId") String seriesId,
             ForcedSettlementRequest request) {
         ForcedSettlementRequest body = Inputs.body(request);

@@ -31,9 +31,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The insurance buffer: its state and history (public), its policy and top-ups (protocol team). */
+@Tag(name = "Insurance fund", description = "The insurance buffer: its record, policy, what-if previews, sizing and top-ups")
 @Path("/api/v1/vaults/{id}/buffer")
 @Cancellable(false)
 public class BufferResource {
@@ -72,6 +78,7 @@ public class BufferResource {
     @GET
     @PermitAll
     @WithSession
+    @Operation(summary = "The insurance buffer: balance, coverage, band, policy, sizing")
     public Uni<VaultViews.BufferView> buffer(@PathParam("id") String vault) {
         return views.buffer(vault);
     }
@@ -86,6 +93,7 @@ public class BufferResource {
     @Path("/history")
     @PermitAll
     @WithSession
+    @Operation(summary = "The buffer's public record, a page at a time")
     public Uni<VaultViews.BufferHistoryPage> history(@PathParam("id") String vault, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(from, to, limit, cursor);
@@ -98,6 +106,7 @@ public class BufferResource {
     @PermitAll
     @WithSession
     @Produces("text/csv")
+    @Operation(summary = "The buffer's public record as CSV")
     public Uni<Response> historyCsv(@PathParam("id") String vault, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo request) {
@@ -127,6 +136,7 @@ public class BufferResource {
     @PUT
     @Path("/policy")
     @RolesAllowed("operator")
+    @Operation(summary = "Change the buffer and risk policy within its bounds, with a reason")
     public Uni<Map<String, Object>> changePolicy(@PathParam("id") String vault, Map<String, JsonNode> request) {
         Map<String, JsonNode> body = new LinkedHashMap<>(Inputs.body(request));
         JsonNode given = body.remove("reason");
@@ -146,6 +156,7 @@ public class BufferResource {
     @POST
     @Path("/policy/preview")
     @RolesAllowed("operator")
+    @Operation(summary = "Preview a policy change by simulation on the current book")
     public Uni<Comparison> preview(@PathParam("id") String vault, Map<String, JsonNode> request) {
         Map<String, String> changes = VaultResource.parameterText(Inputs.body(request));
         int paths = Inputs.wholeNumber(changes.remove("paths"), 1000, "paths");
@@ -169,6 +180,9 @@ public class BufferResource {
     @POST
     @Path("/sizing")
     @RolesAllowed("operator")
+    @Operation(summary = "Size the buffer by simulation now")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = io.backstop.service.app.VaultViews.SizingView.class)))
     public Uni<Response> size(@PathParam("id") String vault, Map<String, JsonNode> request) {
         Map<String, String> given = VaultResource.parameterText(request == null ? Map.of() : request);
         BufferSizingRun.Request defaults = sizing.scheduled(clock.now());
@@ -199,6 +213,9 @@ public class BufferResource {
     @POST
     @Path("/top-ups")
     @RolesAllowed("operator")
+    @Operation(summary = "Top up the insurance buffer")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = TopUpResponse.class)))
     public Uni<Response> topUp(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             TopUpRequest request) {
         Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");

@@ -5,8 +5,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The service's clock, which local mode can advance. */
+@Tag(name = "Clock", description = "The service's clock")
 @Path("/api/v1/clock")
 public class ClockResource {
 
@@ -22,6 +25,7 @@ public class ClockResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "Now on the service's clock")
     public Now now() {
         return new Now(clock.now());
     }

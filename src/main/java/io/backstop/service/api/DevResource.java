@@ -6,15 +6,18 @@ import io.backstop.service.app.SettlementRun;
 import io.backstop.service.local.LocalMode;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
-import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Local mode's conveniences: tokens for any subject and roles, and a clock that moves on request. 404 otherwise. */
+@Tag(name = "Local mode", description = "Dev tokens and the clock, in local mode only")
 @Path("/api/v1/dev")
 @PermitAll
 @Cancellable(false)
@@ -46,6 +49,7 @@ public class DevResource {
 
     @POST
     @Path("/tokens")
+    @Operation(summary = "Sign a dev token for a subject and roles (local mode)")
     public TokenResponse token(TokenRequest request) {
         localOnly();
         Inputs.body(request);
@@ -62,6 +66,7 @@ public class DevResource {
     /** Moves the clock and settles at once whatever expired in between. */
     @POST
     @Path("/clock/advance")
+    @Operation(summary = "Move the clock forward (local mode)")
     public Uni<ClockResource.Now> advance(AdvanceRequest request) {
         localOnly();
         Inputs.body(request);

@@ -1,16 +1,15 @@
 package io.backstop.service.api;
 
+import io.backstop.service.app.BookViews.AccountView;
+import io.backstop.service.app.BookViews;
 import io.backstop.service.app.Idempotency;
 import io.backstop.service.app.LpCommands;
-import io.backstop.service.app.BookViews;
-import io.backstop.service.app.BookViews.AccountView;
 import io.backstop.vault.VaultEngine;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.shares.Shares;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,8 +19,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** LP money in and out, and the LP's own account. */
+@Tag(name = "Liquidity providers", description = "Deposits, withdrawals and the LP account")
 @Path("/api/v1/vaults/{id}")
 @RolesAllowed("lp")
 @Cancellable(false)
@@ -55,6 +61,9 @@ public class LiquidityResource {
 
     @POST
     @Path("/deposits")
+    @Operation(summary = "Deposit collateral for shares")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = DepositResponse.class)))
     public Uni<Response> deposit(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             DepositRequest request) {
         Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");
@@ -65,6 +74,9 @@ public class LiquidityResource {
 
     @POST
     @Path("/withdrawals")
+    @Operation(summary = "Redeem shares: paid, partly paid or queued")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = WithdrawalResponse.class)))
     public Uni<Response> withdraw(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             WithdrawalRequest request) {
         Shares shares = Inputs.shares(Inputs.body(request).shares(), "shares");
@@ -82,6 +94,7 @@ public class LiquidityResource {
      */
     @DELETE
     @Path("/withdrawals/queued")
+    @Operation(summary = "Take back what is still queued")
     public Uni<CancellationResponse> cancelQueued(@PathParam("id") String vault) {
         return commands.cancelQueued(vault, identity.getPrincipal().getName())
                 .map(r -> new CancellationResponse(r.cancelled(), r.account().shares()));
@@ -90,6 +103,7 @@ public class LiquidityResource {
     @GET
     @Path("/accounts/me")
     @WithSession
+    @Operation(summary = "Your account: shares, queue, statement, history")
     public Uni<AccountView> me(@PathParam("id") String vault) {
         return views.account(vault, identity.getPrincipal().getName());
     }

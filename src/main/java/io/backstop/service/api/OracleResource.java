@@ -3,15 +3,21 @@ package io.backstop.service.api;
 import io.backstop.service.app.ProtocolCommands;
 import io.backstop.vault.ledger.Amount;
 import io.smallrye.mutiny.Uni;
-import org.jboss.resteasy.reactive.server.Cancellable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The oracle reports prices of underlyings; the oracle rules decide which are accepted. */
+@Tag(name = "Oracle", description = "Price reports")
 @Path("/api/v1/oracle/prices")
 @Cancellable(false)
 public class OracleResource {
@@ -32,6 +38,9 @@ public class OracleResource {
 
     @POST
     @RolesAllowed("oracle")
+    @Operation(summary = "Report a price")
+    @APIResponse(responseCode = "201", description = "accepted",
+            content = @Content(schema = @Schema(implementation = AcceptedPrice.class)))
     public Uni<Response> report(PriceReport request) {
         Inputs.body(request);
         String underlying = Inputs.asset(request.underlying(), "underlying");

@@ -1,7 +1,7 @@
 package io.backstop.service.api;
 
-import io.backstop.service.app.BookViews;
 import io.backstop.service.app.BookViews.PositionView;
+import io.backstop.service.app.BookViews;
 import io.backstop.service.app.BuybackCommands;
 import io.backstop.service.app.Idempotency;
 import io.backstop.vault.VaultEngine;
@@ -23,9 +23,15 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A trader's own positions across vaults, and selling them back to the pool before expiry. */
+@Tag(name = "Trading", description = "Quotes, trades, positions and selling back")
 @Path("/api/v1/positions")
 @RolesAllowed("trader")
 @Cancellable(false)
@@ -69,12 +75,16 @@ public class PositionResource {
 
     @GET
     @WithSession
+    @Operation(summary = "Your positions with marks, P&L and payouts")
     public Uni<List<PositionView>> positions() {
         return views.positions(identity.getPrincipal().getName());
     }
 
     @POST
     @Path("/{id}/bids")
+    @Operation(summary = "The pool's bid for some of your contracts")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = BidResponse.class)))
     public Uni<Response> bid(@PathParam("id") String position, BidRequest request) {
         Inputs.body(request);
         Quantity quantity = Inputs.quantity(request.quantity(), "quantity");
@@ -84,6 +94,9 @@ public class PositionResource {
 
     @POST
     @Path("/{id}/sales")
+    @Operation(summary = "Sell contracts back to the pool, by bid or at market")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = SaleResponse.class)))
     public Uni<Response> sell(@PathParam("id") String position, @HeaderParam(Idempotency.HEADER) String key,
             SaleRequest request) {
         Inputs.body(request);

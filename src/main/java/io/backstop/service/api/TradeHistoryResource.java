@@ -1,7 +1,7 @@
 package io.backstop.service.api;
 
-import io.backstop.service.app.BookViews;
 import io.backstop.service.app.BookViews.TradePage;
+import io.backstop.service.app.BookViews;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -9,9 +9,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A trader's own history across vaults: buys and payouts, newest first, a page at a time. */
+@Tag(name = "Trading", description = "Quotes, trades, positions and selling back")
 @Path("/api/v1/trades")
 @RolesAllowed("trader")
 @Cancellable(false)
@@ -34,6 +37,7 @@ public class TradeHistoryResource {
      */
     @GET
     @WithSession
+    @Operation(summary = "Your buys, sales and payouts, a page at a time")
     public Uni<TradePage> trades(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = Inputs.wholeNumber(limit, 50, "limit");
         if (size < 1 || size > MAX_LIMIT) {

@@ -20,9 +20,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Traders: quotes, trades and their own positions. */
+@Tag(name = "Trading", description = "Quotes, trades, positions and selling back")
 @Path("/api/v1/vaults/{id}")
 @RolesAllowed("trader")
 @Cancellable(false)
@@ -75,6 +81,9 @@ public class TradingResource {
 
     @POST
     @Path("/quotes")
+    @Operation(summary = "A binding quote with its risk receipt")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = QuoteResponse.class)))
     public Uni<Response> quote(@PathParam("id") String vault, QuoteRequest request) {
         Inputs.body(request);
         OptionType type = Inputs.optionType(request.type(), "type");
@@ -88,6 +97,9 @@ public class TradingResource {
 
     @POST
     @Path("/trades")
+    @Operation(summary = "Buy: take a quote, or a market order")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = TradeResponse.class)))
     public Uni<Response> trade(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             TradeRequest request) {
         Inputs.body(request);

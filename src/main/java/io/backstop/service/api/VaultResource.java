@@ -19,9 +19,15 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Vaults: opened by the protocol team, read by anyone. */
+@Tag(name = "Vaults", description = "Vaults, their NAV, exposure and waterfall")
 @Path("/api/v1/vaults")
 @Cancellable(false)
 public class VaultResource {
@@ -47,6 +53,9 @@ public class VaultResource {
 
     @POST
     @RolesAllowed("operator")
+    @Operation(summary = "Open a vault")
+    @APIResponse(responseCode = "201", description = "created",
+            content = @Content(schema = @Schema(implementation = io.backstop.service.app.VaultViews.VaultView.class)))
     public Uni<Response> open(OpenVault request) {
         Inputs.body(request);
         Map<String, String> parameters = parameterText(request.parameters());
@@ -63,6 +72,7 @@ public class VaultResource {
     @GET
     @PermitAll
     @WithSession
+    @Operation(summary = "Every vault")
     public Uni<List<VaultViews.VaultView>> list() {
         return views.all();
     }
@@ -70,6 +80,7 @@ public class VaultResource {
     @GET
     @Path("/{id}")
     @PermitAll
+    @Operation(summary = "One vault: NAV, share price, utilisation, balances")
     public Uni<VaultViews.VaultView> get(@PathParam("id") String id) {
         return views.read(id);
     }
@@ -78,6 +89,7 @@ public class VaultResource {
     @GET
     @Path("/{id}/exposure")
     @PermitAll
+    @Operation(summary = "The book's net Greeks")
     public Uni<VaultViews.ExposureView> exposure(@PathParam("id") String id) {
         return views.exposure(id);
     }
@@ -89,6 +101,7 @@ public class VaultResource {
     @GET
     @Path("/{id}/waterfall")
     @PermitAll
+    @Operation(summary = "The settlement waterfall's live capacity")
     public Uni<WaterfallCapacity> waterfall(@PathParam("id") String id) {
         return views.waterfall(id);
     }
