@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The insurance buffer: its state and history (public), its policy and top-ups (protocol team). */
-@Tag(name = "Insurance fund", description = "The insurance buffer: its record, policy, what-if previews, sizing and top-ups")
+@Tag(name = "Insurance fund", description = "The insurance buffer: its record, policy, what-if previews, sizing, "
+        + "top-ups")
 @Path("/api/v1/vaults/{id}/buffer")
 @Cancellable(false)
 public class BufferResource {

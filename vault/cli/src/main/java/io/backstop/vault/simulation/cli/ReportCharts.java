@@ -245,8 +245,8 @@ final class ReportCharts {
             mark(plot, t.cvar999(), "CVaR 99.9", ORANGE, false);
         }
         chart.addSubtitle(new TextTitle(losses.length == 0 ? "no path lost more than LP capital"
-                : String.format(Locale.ROOT, "%,d of %,d paths · VaR 99 %s · CVaR 99 %s · VaR 99.9 %s · CVaR 99.9 %s "
-                        + "(%s)", losses.length, n, MONEY.format(t.var99()), MONEY.format(t.cvar99()),
+                : String.format(Locale.ROOT, "%,d of %,d paths · VaR 99 %s · CVaR 99 %s · VaR 99.9 %s · "
+                        + "CVaR 99.9 %s (%s)", losses.length, n, MONEY.format(t.var99()), MONEY.format(t.cvar99()),
                         MONEY.format(t.var999()), MONEY.format(t.cvar999()), currency)));
         return chart;
     }
