@@ -31,6 +31,16 @@ public interface BackstopConfig {
     /** The settlement scheduler. */
     Settlement settlement();
 
+    /** Sampling each vault's state for its history. */
+    History history();
+
+    /** How often each vault's NAV, share price, utilisation, buffer, coverage and band are recorded. */
+    interface History {
+        /** Between samples; samples are kept at most one per vault and minute. */
+        @WithDefault("PT1M")
+        Duration interval();
+    }
+
     /** Local mode's private key for dev tokens, as a location smallrye-jwt reads (a file: URI). */
     interface Local {
         Optional<String> signingKey();

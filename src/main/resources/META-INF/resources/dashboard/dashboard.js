@@ -281,13 +281,50 @@
     });
   }
 
+  /** NAV and share price over time; utilisation and coverage with the ladder's bands as coverage levels. */
+  function historyCharts(points, b, ccy) {
+    const at = points.map((p) => fmt.time(p.at));
+    chart('nav-chart', {
+      grid: { left: 90, right: 80, top: 40, bottom: 40 }, legend: { top: 0 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: at },
+      yAxis: [moneyAxis(ccy), { type: 'value', scale: true, name: 'per share', axisLabel: {
+        formatter: (v) => v.toFixed(4) + ' ' + ccy } }],
+      series: [{ name: 'NAV', type: 'line', data: points.map((p) => Number(p.nav)), showSymbol: points.length < 60,
+        tooltip: { valueFormatter: (v) => fmt.money(v, ccy) } },
+      { name: 'share price', type: 'line', yAxisIndex: 1, data: points.map((p) => Number(p.sharePrice)),
+        showSymbol: points.length < 60, tooltip: { valueFormatter: (v) => v + ' ' + ccy } }],
+    });
+    const cap = Math.max(2.5, ...points.map((p) => (p.coverage === null ? 0 : Math.min(p.coverage, 10))));
+    const bands = [['elevated below', Number(b.policy.elevatedBelowCoverage), '#a15c00'],
+      ['restricted below', Number(b.policy.restrictedBelowCoverage), '#d9480f'],
+      ['halted below', Number(b.policy.haltBelowCoverage), '#b3261e']];
+    chart('coverage-chart', {
+      grid: { left: 70, right: 150, top: 40, bottom: 40 }, legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? 'nothing at risk'
+        : fmt.pct(v)) },
+      xAxis: { type: 'category', data: at },
+      yAxis: { type: 'value', min: 0, max: Math.ceil(cap * 2) / 2,
+        axisLabel: { formatter: (v) => Math.round(v * 100) + ' %' } },
+      series: [{ name: 'utilisation', type: 'line', data: points.map((p) => p.utilization), showSymbol: false,
+        color: '#4c78a8' },
+      { name: 'coverage (capped at 1,000 %)', type: 'line', color: '#1e7a45', showSymbol: points.length < 60,
+        data: points.map((p) => (p.coverage === null ? null : Math.min(p.coverage, 10))),
+        markLine: { symbol: 'none', data: bands.map(([name, y, color]) => ({ name, yAxis: y,
+          lineStyle: { color, type: 'dashed' }, label: { formatter: name + ' ' + Math.round(y * 100) + ' %',
+            color } })) } }],
+    });
+  }
+
   pages.vault = async () => {
     const draw = async () => {
       const [v, b] = await vaultAndBuffer();
       const ccy = v.quoteCurrency;
-      const [history, series, waterfall, settlements] = await Promise.all([
+      const [history, series, waterfall, settlements, samples] = await Promise.all([
         get('/vaults/' + vault + '/buffer/history?limit=1000'), allPages('/vaults/' + vault + '/series', 'series'),
-        get('/vaults/' + vault + '/waterfall'), allPages('/vaults/' + vault + '/settlements', 'settlements')]);
+        get('/vaults/' + vault + '/waterfall'), allPages('/vaults/' + vault + '/settlements', 'settlements'),
+        allPages('/vaults/' + vault + '/history?limit=1000', 'points')]);
+      historyCharts(samples, b, ccy);
       kpis('#kpis', [['Spot', fmt.money(v.spot, ccy)], ['NAV', fmt.money(v.nav, ccy), '', 'kpi-nav'],
         ['Share price', fmt.qty(v.sharePrice) + ' ' + ccy], ['Utilisation', fmt.pct(v.utilization)],
         ['Locked collateral', fmt.money(v.balances.locked, ccy)],

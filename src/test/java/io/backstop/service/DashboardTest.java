@@ -93,6 +93,8 @@ class DashboardTest {
         row.click();
         waitForText(By.cssSelector("#kpi-nav .value"), "250,000.00 USD");
         waitFor(By.cssSelector("#buffer-chart canvas"));
+        waitFor(By.cssSelector("#nav-chart canvas"));
+        waitFor(By.cssSelector("#coverage-chart canvas"));
         assertThat(text("#kpi-buffer .value")).isEqualTo("5,000.00 USD");
         assertThat(text("#kpi-band .value")).isEqualTo("NORMAL");
         shot("vault");

@@ -67,6 +67,7 @@ public class LocalDatabase implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(local.config());
         config.put("backstop.feed.enabled", "false");
         config.put("backstop.settlement.interval", "PT1S");
+        config.put("backstop.history.interval", "PT1S");
         settings = Map.copyOf(config);
         return config;
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -86,6 +87,18 @@ public class VaultResource {
     }
 
     /** The book's net Greeks and each series', as the pool holds them (short), at the last oracle price. */
+    /** The vault's state over time (sampled each minute), a page at a time ({@link PageRequest}). */
+    @GET
+    @Path("/{id}/history")
+    @PermitAll
+    @WithSession
+    @Operation(summary = "NAV, share price, utilisation, buffer, coverage and band over time")
+    public Uni<VaultViews.HistoryPage> history(@PathParam("id") String id, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(from, to, limit, cursor);
+        return views.history(id, page.from(), page.to(), page.cursor(), page.limit());
+    }
+
     @GET
     @Path("/{id}/exposure")
     @PermitAll

@@ -43,6 +43,7 @@ public class Background {
     private final VaultMetrics metrics;
     private final OperatingAlarms alarms;
     private final BufferSizingRun sizing;
+    private final VaultHistory history;
 
     /** How long shutdown waits for a timer's work in progress. */
     static final Duration DRAIN = Duration.ofSeconds(10);
@@ -53,8 +54,9 @@ public class Background {
 
     public Background(Vertx vertx, BackstopConfig config, SettlementRun settlement, EventStream events, PriceFeed feed,
             ServiceClock clock, ProtocolCommands commands, VaultMetrics metrics, OperatingAlarms alarms,
-            BufferSizingRun sizing) {
+            BufferSizingRun sizing, VaultHistory history) {
         this.vertx = vertx;
+        this.history = history;
         this.sizing = sizing;
         this.config = config;
         this.settlement = settlement;
@@ -80,6 +82,7 @@ public class Background {
         every(Duration.ofSeconds(5), "metrics", metrics::refresh);
         every(Duration.ofSeconds(5), "alarms", alarms::refresh);
         every(config.bufferSizing().interval(), "buffer sizing", sizing::sizeDue);
+        every(config.history().interval(), "vault history", history::sample);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.backstop.service.store.BufferSizingRecord;
 import io.backstop.service.store.JournalRecord;
 import io.backstop.service.store.ParameterChangeRecord;
 import io.backstop.service.store.VaultReading;
+import io.backstop.service.store.VaultHistoryRecord;
 import io.backstop.service.store.VaultRecord;
 import io.backstop.vault.MarketSnapshot;
 import io.backstop.vault.Valuation;
@@ -243,6 +244,32 @@ public class VaultViews {
                     Amount.ofUnits(balance), settlement));
         }
         return history;
+    }
+
+    /** A sample of a vault's history; {@code coverage} null when nothing was at risk, {@code spot} before any price. */
+    public record HistoryPoint(Instant at, Amount spot, Amount nav, BigDecimal sharePrice, double utilization,
+            Amount buffer, Amount stressLoss, Double coverage, String riskLevel) {
+    }
+
+    /** A page of a vault's history, oldest first; {@code next} the cursor of the page after it, null on the last. */
+    public record HistoryPage(List<HistoryPoint> points, String next) {
+    }
+
+    /**
+     * The vault's samples from {@code from} (inclusive) to {@code to} (exclusive), oldest first, {@code limit} at a
+     * time after {@code cursor} (null for the first page); 404 for a vault that does not exist.
+     */
+    public Uni<HistoryPage> history(String vaultId, Instant from, Instant to, String cursor, int limit) {
+        Instant after = cursor == null ? Instant.EPOCH.minusSeconds(1) : PageCursor.of(cursor, 0).at();
+        return books.read(vaultId).chain(row -> VaultHistoryRecord.page(vaultId, from, to, after, limit + 1))
+                .map(rows -> {
+                    List<HistoryPoint> points = rows.stream().limit(limit).map(r -> new HistoryPoint(r.at,
+                            r.spot == null ? null : Amount.ofUnits(r.spot), Amount.ofUnits(r.nav), r.sharePrice,
+                            r.utilization, Amount.ofUnits(r.buffer), Amount.ofUnits(r.stressLoss), r.coverage,
+                            r.riskLevel)).toList();
+                    return new HistoryPage(points, rows.size() > limit
+                            ? new PageCursor(points.get(limit - 1).at()).token() : null);
+                });
     }
 
     /** The expiries a vault lists now, in order: what a quote or a market order may name. */
