@@ -29,6 +29,11 @@ final class Api {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    static {
+        // Every answer a test receives from the API is held to the OpenAPI document.
+        io.restassured.RestAssured.filters(new ApiContract());
+    }
+
     private Api() {
     }
 

@@ -75,6 +75,14 @@ class OpenApiTest {
         }
         assertThat(schemas.getJsonObject("Problem").getJsonObject("properties").fieldNames())
                 .contains("type", "title", "status", "detail");
+        // The tests hold every answer to the document (ApiContract); a drift is caught, not waved through.
+        java.net.URI vaults = java.net.URI.create("http://localhost:8081/api/v1/vaults");
+        String list = given().get("/api/v1/vaults").then().statusCode(200).extract().asString();
+        assertThat(ApiContract.violations(vaults, "GET", 200, "application/json", list)).isEmpty();
+        assertThat(ApiContract.violations(vaults, "GET", 200, "application/json",
+                "[{\"id\": \"v\", \"nav\": 12.5}]")).anyMatch(v -> v.contains("nav"));
+        assertThat(ApiContract.violations(vaults, "GET", 418, "application/json", "{}"))
+                .containsExactly("status 418 is not documented for GET /api/v1/vaults");
         // The dev endpoints say where they exist.
         assertThat(paths.getJsonObject("/api/v1/dev/tokens").getJsonObject("post").getJsonArray("tags").getList())
                 .containsExactly("Local mode");

@@ -183,7 +183,8 @@ public class BufferResource {
     @RolesAllowed("operator")
     @Operation(summary = "Size the buffer by simulation now")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = io.backstop.service.app.VaultViews.SizingView.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = io.backstop.service.app.VaultViews.SizingView.class)))
     public Uni<Response> size(@PathParam("id") String vault, Map<String, JsonNode> request) {
         Map<String, String> given = VaultResource.parameterText(request == null ? Map.of() : request);
         BufferSizingRun.Request defaults = sizing.scheduled(clock.now());
@@ -216,7 +217,8 @@ public class BufferResource {
     @RolesAllowed("operator")
     @Operation(summary = "Top up the insurance buffer")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = TopUpResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TopUpResponse.class)))
     public Uni<Response> topUp(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             TopUpRequest request) {
         Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");

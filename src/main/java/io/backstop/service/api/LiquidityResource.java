@@ -63,7 +63,8 @@ public class LiquidityResource {
     @Path("/deposits")
     @Operation(summary = "Deposit collateral for shares")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = DepositResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DepositResponse.class)))
     public Uni<Response> deposit(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             DepositRequest request) {
         Amount amount = Inputs.amount(Inputs.body(request).amount(), "amount");
@@ -76,7 +77,8 @@ public class LiquidityResource {
     @Path("/withdrawals")
     @Operation(summary = "Redeem shares: paid, partly paid or queued")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = WithdrawalResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WithdrawalResponse.class)))
     public Uni<Response> withdraw(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             WithdrawalRequest request) {
         Shares shares = Inputs.shares(Inputs.body(request).shares(), "shares");

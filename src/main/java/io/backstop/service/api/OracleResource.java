@@ -40,7 +40,8 @@ public class OracleResource {
     @RolesAllowed("oracle")
     @Operation(summary = "Report a price")
     @APIResponse(responseCode = "201", description = "accepted",
-            content = @Content(schema = @Schema(implementation = AcceptedPrice.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AcceptedPrice.class)))
     public Uni<Response> report(PriceReport request) {
         Inputs.body(request);
         String underlying = Inputs.asset(request.underlying(), "underlying");

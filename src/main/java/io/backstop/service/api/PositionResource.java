@@ -84,7 +84,8 @@ public class PositionResource {
     @Path("/{id}/bids")
     @Operation(summary = "The pool's bid for some of your contracts")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = BidResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = BidResponse.class)))
     public Uni<Response> bid(@PathParam("id") String position, BidRequest request) {
         Inputs.body(request);
         Quantity quantity = Inputs.quantity(request.quantity(), "quantity");
@@ -96,7 +97,8 @@ public class PositionResource {
     @Path("/{id}/sales")
     @Operation(summary = "Sell contracts back to the pool, by bid or at market")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = SaleResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = SaleResponse.class)))
     public Uni<Response> sell(@PathParam("id") String position, @HeaderParam(Idempotency.HEADER) String key,
             SaleRequest request) {
         Inputs.body(request);

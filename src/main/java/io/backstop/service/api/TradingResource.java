@@ -83,7 +83,8 @@ public class TradingResource {
     @Path("/quotes")
     @Operation(summary = "A binding quote with its risk receipt")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = QuoteResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = QuoteResponse.class)))
     public Uni<Response> quote(@PathParam("id") String vault, QuoteRequest request) {
         Inputs.body(request);
         OptionType type = Inputs.optionType(request.type(), "type");
@@ -99,7 +100,8 @@ public class TradingResource {
     @Path("/trades")
     @Operation(summary = "Buy: take a quote, or a market order")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = TradeResponse.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = TradeResponse.class)))
     public Uni<Response> trade(@PathParam("id") String vault, @HeaderParam(Idempotency.HEADER) String key,
             TradeRequest request) {
         Inputs.body(request);

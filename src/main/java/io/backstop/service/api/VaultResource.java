@@ -56,7 +56,8 @@ public class VaultResource {
     @RolesAllowed("operator")
     @Operation(summary = "Open a vault")
     @APIResponse(responseCode = "201", description = "created",
-            content = @Content(schema = @Schema(implementation = io.backstop.service.app.VaultViews.VaultView.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = io.backstop.service.app.VaultViews.VaultView.class)))
     public Uni<Response> open(OpenVault request) {
         Inputs.body(request);
         Map<String, String> parameters = parameterText(request.parameters());

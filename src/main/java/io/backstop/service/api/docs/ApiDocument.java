@@ -53,6 +53,9 @@ public class ApiDocument implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(ApiDocument::nullableUnlessRequired);
+        }
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -90,6 +93,32 @@ public class ApiDocument implements OASFilter {
     }
 
     /** The problem answer for a status; one the generator listed without a body (400, 401, 403) gets it too. */
+    /**
+     * A property not listed as required may be null: the service writes every field of its answers, null where
+     * there is nothing (a spot before the first price, a mark once settled, the next page after the last).
+     */
+    private static void nullableUnlessRequired(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        schema.getProperties().forEach((name, property) -> {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.getRef() != null) {
+                Schema ref = OASFactory.createSchema().ref(property.getRef());
+                property.setRef(null);
+                property.anyOf(List.of(ref, OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL))));
+            } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+                List<Schema.SchemaType> types = new java.util.ArrayList<>(property.getType());
+                types.add(Schema.SchemaType.NULL);
+                property.setType(types);
+                nullableUnlessRequired(property);
+            }
+        });
+    }
+
     private static void problem(APIResponses responses, String status, String why) {
         Content content = OASFactory.createContent().addMediaType("application/problem+json",
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
