@@ -543,7 +543,9 @@
     if (!needRole('operator')) return;
     const draw = async () => {
       const [, b] = await vaultAndBuffer();
-      rows('#policy', Object.entries(b.policy), ([k, value]) => [k, String(value)]);
+      $('#policy-version').textContent = '(version ' + b.policy.version + ')';
+      rows('#policy', Object.entries(b.policy).filter(([k]) => k !== 'version'), ([k, value]) => [k, String(value),
+        b.bounds[k] || '—']);
       rows('#audit', b.policyHistory.slice().reverse(), (c) => [String(c.version), fmt.time(c.at), c.actor,
         c.reason, Object.entries(c.changes).map(([k, x]) => k + ' = ' + x).join(', ')]);
       const pending = (await allPages('/vaults/' + vault + '/series', 'series')).filter((s) => s.status === 'PENDING');

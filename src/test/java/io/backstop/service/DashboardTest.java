@@ -168,6 +168,11 @@ class DashboardTest {
         assertThat(browser.findElement(By.cssSelector("#positions tbody tr")).getText()).contains("100.00 USD");
         assertThat(browser.findElement(By.cssSelector("#trades tbody")).getText()).contains("PAYOUT");
         shot("trader-paid");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        open("vaults/" + VAULT + "/trade");
+        waitForText(By.cssSelector("#positions tbody tr .position-status"), "PAID");
+        shot("trader-phone");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
     }
 
     @Test
@@ -176,6 +181,8 @@ class DashboardTest {
         signIn("operator", "olaf");
         open("vaults/" + VAULT + "/operator");
         waitFor(By.cssSelector("#policy tbody tr"));
+        // The policy with its hard bounds, in the units an operator types.
+        assertThat(browser.findElement(By.id("policy")).getText()).contains("maxExpiry P90D [P1D, P730D]");
         new Select(browser.findElement(By.id("policy-key"))).selectByValue("bufferFeeShare");
         browser.findElement(By.id("policy-value")).sendKeys("0.7");
         browser.findElement(By.id("policy-reason")).sendKeys("fund the buffer faster");

@@ -13,6 +13,7 @@ import io.backstop.vault.Valuation;
 import io.backstop.vault.VaultState;
 import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Account;
+import io.backstop.vault.governance.Parameter;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Balances;
 import io.backstop.vault.ledger.Posting;
@@ -296,8 +297,8 @@ public class VaultViews {
      * @param policy       every parameter in force and its version
      */
     public record BufferView(Amount balance, Amount stressLoss, Double coverage, String riskLevel,
-            Repriced riskRepriced, SizingView sizing, Map<String, Object> policy, List<BufferMovement> history,
-            List<PolicyChange> policyHistory) {
+            Repriced riskRepriced, SizingView sizing, Map<String, Object> policy, Map<String, String> bounds,
+            List<BufferMovement> history, List<PolicyChange> policyHistory) {
     }
 
     /**
@@ -315,6 +316,10 @@ public class VaultViews {
     public record Repriced(Instant at, Amount spot) {
     }
 
+    /** Every parameter's hard bounds, which no change can leave: the same for every vault. */
+    private static final Map<String, String> BOUNDS = java.util.Arrays.stream(Parameter.values()).collect(
+            java.util.stream.Collectors.toMap(Parameter::key, Parameter::bounds, (a, b) -> a, LinkedHashMap::new));
+
     /** The insurance buffer of a vault: its balance, coverage and band, the policy, its history and the audit trail. */
     public Uni<BufferView> buffer(String vaultId) {
         return books.read(vaultId).chain(row -> valued(row).chain(v -> JournalRecord.bufferLines(vaultId)
@@ -329,7 +334,7 @@ public class VaultViews {
                             : sizing(sized.sizing(), sized.requestedBy, s, v.now());
                     return new BufferView(s.balances().buffer(), coverage.stressLoss(),
                             Double.isFinite(ratio) ? ratio : null, s.riskLevel().name(), repriced, sizing, policy(s),
-                            bufferHistory(lines), changes.stream().map(c -> new PolicyChange(c.version, c.at,
+                            BOUNDS, bufferHistory(lines), changes.stream().map(c -> new PolicyChange(c.version, c.at,
                                     c.actor, c.reason, Aggregates.changes(c.changes))).toList());
                 })))));
     }

@@ -114,7 +114,9 @@ public enum Parameter {
 
     /** The bounds as text, e.g. "(0, 0.95]". */
     public String bounds() {
-        return (lowerInclusive ? "[" : "(") + plain(lower) + ", " + plain(upper) + "]";
+        // In the unit a value is typed in (P7D, not 604800); an amount's bounds keep their digits.
+        return (lowerInclusive ? "[" : "(") + (kind == Kind.AMOUNT ? plain(lower) : format(lower)) + ", "
+                + (kind == Kind.AMOUNT ? plain(upper) : format(upper)) + "]";
     }
 
     /** The parameter with this key. */
