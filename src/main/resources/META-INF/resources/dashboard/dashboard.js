@@ -186,10 +186,13 @@
     let pending = null;
     const stream = new EventSource(API + '/vaults/' + encodeURIComponent(id) + '/events');
     streams.push(stream);
-    stream.onmessage = () => {
+    const onEvent = () => {
       if (pending) return;
       pending = setTimeout(() => { pending = null; redraw().catch((e) => status(e.message, 'error')); }, 300);
     };
+    // Each event is named by its type (SSE 'event:'), so the page listens for every type the service has.
+    document.body.dataset.events.split(' ').forEach((type) => stream.addEventListener(type, onEvent));
+    stream.onmessage = onEvent;
   }
 
   /** Redraws every few seconds: for a page over every vault, which has no single stream to follow. */

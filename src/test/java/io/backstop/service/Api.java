@@ -106,6 +106,31 @@ final class Api {
         return lines;
     }
 
+    /**
+     * Subscribes to a Server-Sent Events stream resuming after an event id ({@code Last-Event-ID}, null for none);
+     * every line but the blank separators queues up: {@code id:}, {@code event:} and {@code data:}.
+     */
+    static BlockingQueue<String> subscribeRaw(URI stream, String lastEventId) throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<Stream<String>> response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(l -> !l.isBlank()).forEach(lines::add);
+            } catch (UncheckedIOException closed) {
+                // The service stopped at the end of the run.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
     /** The next event of a type on a stream, within 15 seconds. */
     static String next(BlockingQueue<String> stream, String type) throws InterruptedException {
         List<String> skipped = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,24 @@ public class EventStream {
      */
     public Multi<Published> of(String vault) {
         return local.onOverflow().buffer(CLIENT_BUFFER).filter(e -> e.vault().equals(vault));
+    }
+
+    /** Most events a reconnecting client is replayed; one further behind starts again from the live position. */
+    static final int REPLAY_LIMIT = 10_000;
+
+    /**
+     * The events of one vault after {@code lastEventId} (the {@code Last-Event-ID} a reconnecting SSE client sends),
+     * then live, with no gap and no repeat: the live stream is subscribed to first and buffered, the missed events
+     * are read from the outbox, and live events are passed on only past the last one replayed.
+     */
+    public Multi<Published> resumed(String vault, long lastEventId) {
+        UnicastProcessor<Published> live = UnicastProcessor.create();
+        of(vault).subscribe().withSubscriber(live);
+        AtomicLong replayed = new AtomicLong(lastEventId);
+        Multi<Published> missed = Panache.withSession(() -> EventRecord.ofVaultAfter(vault, lastEventId,
+                REPLAY_LIMIT)).onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .map(EventStream::published).invoke(e -> replayed.set(e.id()));
+        return Multi.createBy().concatenating().streams(missed, live.filter(e -> e.id() > replayed.get()));
     }
 
     /** Reads events committed since the last tail and hands them to this instance's SSE clients. */

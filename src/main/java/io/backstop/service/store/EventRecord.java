@@ -51,6 +51,11 @@ public class EventRecord extends PanacheEntityBase {
         return find("id > ?1 order by id", id).range(0, limit - 1).list();
     }
 
+    /** At most {@code limit} of a vault's events after an id, oldest first: what a reconnecting client missed. */
+    public static Uni<List<EventRecord>> ofVaultAfter(String vault, long id, int limit) {
+        return find("vault = ?1 and id > ?2 order by id", vault, id).range(0, limit - 1).list();
+    }
+
     /** At most {@code limit} events not yet relayed, oldest first. */
     public static Uni<List<EventRecord>> unrelayed(int limit) {
         return find("relayed = false order by id").range(0, limit - 1).list();

@@ -1,6 +1,7 @@
 package io.backstop.service.api.pages;
 
 import io.backstop.service.BackstopConfig;
+import io.backstop.vault.VaultEvent;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -51,9 +52,14 @@ public class DashboardPages {
      * @param vault     the vault it shows, or null
      * @param localMode whether dev sign-in is offered
      * @param echarts   where the charting library is served
+     * @param events    the names of the vault's event types, which the page follows on the stream
      */
-    public record Page(String name, String title, String vault, boolean localMode, String echarts) {
+    public record Page(String name, String title, String vault, boolean localMode, String echarts, String events) {
     }
+
+    /** Every kind of vault event, by the name its SSE events carry ({@code event:}). */
+    private static final String EVENT_TYPES = java.util.Arrays.stream(VaultEvent.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).sorted().collect(java.util.stream.Collectors.joining(" "));
 
     private final boolean localMode;
     private final String echarts;
@@ -79,7 +85,7 @@ public class DashboardPages {
     }
 
     private Page page(String name, String title, String vault) {
-        return new Page(name, title, vault, localMode, echarts);
+        return new Page(name, title, vault, localMode, echarts, EVENT_TYPES);
     }
 
     /** All vaults at a glance. */
