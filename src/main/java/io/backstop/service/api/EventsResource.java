@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A vault's domain events as Server-Sent Events, each with {@code id:} (its outbox id) and {@code event:} (its
- * type); from the moment of subscription, or after the {@code Last-Event-ID} a reconnecting client sends: for anyone without identities
- * (who deposited, traded or changed the policy is nobody else's business), in full for operators.
+ * type); from the moment of subscription, or after the {@code Last-Event-ID} a reconnecting client sends: for
+ * anyone without identities (who deposited, traded or changed the policy is nobody else's business), in full for
+ * operators.
  */
 @Tag(name = "Events", description = "A vault's domain events as Server-Sent Events")
 @Path("/api/v1/vaults/{id}/events")
