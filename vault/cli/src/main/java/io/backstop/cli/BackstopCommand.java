@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             "Options take their value as --opt=value or --opt value.",
             "Bash completion:  source <(./backstop generate-completion)"},
         subcommands = {PriceCommand.class, ImpliedVolCommand.class, SimulateCommand.class, ServeCommand.class,
+            OracleReplayCommand.class,
             CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
 public final class BackstopCommand implements Runnable {
 
