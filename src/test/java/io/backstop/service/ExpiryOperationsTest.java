@@ -100,6 +100,7 @@ class ExpiryOperationsTest {
         JsonPath alarms = given().get("/q/health/group/alarms").then().statusCode(503).extract().jsonPath();
         assertThat(alarms.getInt("checks.find { it.name == 'vaults' }.data.pendingSettlements")).isPositive();
         given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/started").then().statusCode(200); // the Kubernetes startup probe's endpoint
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .containsPattern("(?m)^backstop_settlements_pending(\\{[^}]*\\})? [1-9]");
         String operator = token("opal", "operator");
