@@ -41,7 +41,7 @@ final class OptionBuyback {
         if (unsellable.isPresent()) {
             return Outcome.rejected(unsellable.get());
         }
-        BidBreakdown breakdown = price(vault, book, quantity, market, now);
+        BidBreakdown breakdown = price(vault, mark(vault, book, market, now), quantity);
         Optional<Rejection> unpayable = checkPayable(vault, book, quantity, breakdown);
         if (unpayable.isPresent()) {
             return Outcome.rejected(unpayable.get());
@@ -75,12 +75,13 @@ final class OptionBuyback {
         if (moved.isPresent()) {
             Optional<Rejection> unsellable = checkSellable(vault, book, position, bid.quantity(), holder, now);
             String instead = unsellable.map(r -> "a fresh bid would be refused: " + r.detail())
-                    .orElseGet(() -> "a fresh bid pays " + price(vault, book, bid.quantity(), market, now).proceeds());
+                    .orElseGet(() -> "a fresh bid pays " + price(vault, mark(vault, book, market, now),
+                            bid.quantity()).proceeds());
             return Outcome.rejected(RejectionCode.QUOTE_STALE_PRICE, "bid " + bid.id() + " no longer binds: "
                     + moved.get() + "; " + instead);
         }
-        return buyBack(vault, book, position, bid.quantity(), bid.breakdown(), bid, minProceeds, holder, market,
-                others, now);
+        return buyBack(vault, book, position, bid.quantity(), bid.breakdown(), bid, minProceeds, holder,
+                mark(vault, book, market, now), others);
     }
 
     /** See {@link VaultEngine#sellBackAtMarket}. */
@@ -91,14 +92,18 @@ final class OptionBuyback {
         if (unsellable.isPresent()) {
             return Outcome.rejected(unsellable.get());
         }
-        return buyBack(vault, book, position, quantity, price(vault, book, quantity, market, now), null,
-                minProceeds, holder, market, others, now);
+        SeriesMark mark = mark(vault, book, market, now);
+        return buyBack(vault, book, position, quantity, price(vault, mark, quantity), null, minProceeds, holder,
+                mark, others);
     }
 
-    private static BidBreakdown price(VaultState vault, SeriesBook book, Quantity quantity, MarketSnapshot market,
-            Instant now) {
-        return BidSchedule.price(SeriesMark.of(book.series(), market, vault.parameters(), now), quantity,
-                vault.riskLevel(), vault.coverage().ratio());
+    /** The series' mark now: what the bid prices and what the contracts left open are worth. */
+    private static SeriesMark mark(VaultState vault, SeriesBook book, MarketSnapshot market, Instant now) {
+        return SeriesMark.of(book.series(), market, vault.parameters(), now);
+    }
+
+    private static BidBreakdown price(VaultState vault, SeriesMark mark, Quantity quantity) {
+        return BidSchedule.price(mark, quantity, vault.riskLevel(), vault.coverage().ratio());
     }
 
     /**
@@ -155,8 +160,9 @@ final class OptionBuyback {
      * queue served from what was freed and the ladder re-read.
      */
     private static Outcome<BuybackResult> buyBack(VaultState vault, SeriesBook book, Position position,
-            Quantity quantity, BidBreakdown b, Bid bid, Amount minProceeds, String holder, MarketSnapshot market,
-            Valuation others, Instant now) {
+            Quantity quantity, BidBreakdown b, Bid bid, Amount minProceeds, String holder, SeriesMark mark,
+            Valuation others) {
+        Instant now = mark.at();
         Optional<Rejection> unpayable = checkPayable(vault, book, quantity, b);
         if (unpayable.isPresent()) {
             return Outcome.rejected(unpayable.get());
@@ -190,8 +196,7 @@ final class OptionBuyback {
         VaultState after = vault.withBook(balances, vault.exposure().plus(book.stressValues(), -quantity.toDouble()),
                 vault.sequence() + 1);
         SeriesBook series = book.boughtBack(quantity, released);
-        double left = series.openInterest().toDouble()
-                * SeriesMark.of(book.series(), market, vault.parameters(), now).valuePerContract();
+        double left = series.openInterest().toDouble() * mark.valuePerContract();
         Outcome<QueueResult> queue = LiquidityProvision.serveQueue(after,
                 new Valuation(others.liability() + left), now);
         events.addAll(queue.events());
