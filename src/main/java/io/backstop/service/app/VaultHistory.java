@@ -49,8 +49,7 @@ public class VaultHistory {
         r.utilization = s.utilization();
         r.buffer = s.balances().buffer().units();
         r.stressLoss = coverage.stressLoss().units();
-        double ratio = coverage.ratio();
-        r.coverage = Double.isFinite(ratio) ? ratio : null;
+        r.coverage = coverage.reported();
         r.riskLevel = s.riskLevel().name();
         return r;
     }

@@ -327,13 +327,12 @@ public class VaultViews {
                         .ofVault(vaultId).map(changes -> {
                     VaultState s = v.vault();
                     Coverage coverage = s.coverage();
-                    double ratio = coverage.ratio();
                     Repriced repriced = row.riskAssessedAt == null ? null
                             : new Repriced(row.riskAssessedAt, Amount.ofUnits(row.riskAssessedSpot));
                     SizingView sizing = sized == null ? null
                             : sizing(sized.sizing(), sized.requestedBy, s, v.now());
                     return new BufferView(s.balances().buffer(), coverage.stressLoss(),
-                            Double.isFinite(ratio) ? ratio : null, s.riskLevel().name(), repriced, sizing, policy(s),
+                            coverage.reported(), s.riskLevel().name(), repriced, sizing, policy(s),
                             BOUNDS, bufferHistory(lines), changes.stream().map(c -> new PolicyChange(c.version, c.at,
                                     c.actor, c.reason, Aggregates.changes(c.changes))).toList());
                 })))));

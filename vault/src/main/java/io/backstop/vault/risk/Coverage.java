@@ -15,4 +15,9 @@ public record Coverage(Amount stressLoss, Amount buffer) {
     public double ratio() {
         return stressLoss.isZero() ? Double.POSITIVE_INFINITY : buffer.toDouble() / stressLoss.toDouble();
     }
+
+    /** {@link #ratio()} as reports show it: null when nothing is at risk, where the ratio has no finite value. */
+    public Double reported() {
+        return stressLoss.isZero() ? null : ratio();
+    }
 }

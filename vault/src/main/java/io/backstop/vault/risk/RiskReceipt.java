@@ -15,11 +15,7 @@ public record RiskReceipt(Amount stressLossBefore, Double coverageBefore, RiskLe
     public static RiskReceipt between(VaultState before, VaultState after) {
         Coverage b = before.coverage();
         Coverage a = after.coverage();
-        return new RiskReceipt(b.stressLoss(), finite(b.ratio()), before.riskLevel(), a.stressLoss(),
-                finite(a.ratio()), after.riskLevel());
-    }
-
-    private static Double finite(double ratio) {
-        return Double.isFinite(ratio) ? ratio : null;
+        return new RiskReceipt(b.stressLoss(), b.reported(), before.riskLevel(), a.stressLoss(), a.reported(),
+                after.riskLevel());
     }
 }
