@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LocalDatabase.class)
 class OpenApiTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource("/api/v1/vaults")
+    java.net.URL vaultsUri;
+
     private static final List<String> CREATED = List.of(
             "post /api/v1/vaults", "post /api/v1/vaults/{id}/deposits", "post /api/v1/vaults/{id}/withdrawals",
             "post /api/v1/vaults/{id}/quotes", "post /api/v1/vaults/{id}/trades", "post /api/v1/positions/{id}/bids",
@@ -29,7 +32,7 @@ class OpenApiTest {
             "post /api/v1/vaults/{id}/buffer/top-ups");
 
     @Test
-    void theDocumentSaysWhatTheServiceDoes() throws java.io.IOException {
+    void theDocumentSaysWhatTheServiceDoes() throws Exception {
         JsonObject doc = new JsonObject(given().accept("application/json").get("/q/openapi?format=json").then()
                 .statusCode(200).extract().asString());
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), doc.encodePrettily());
@@ -76,7 +79,7 @@ class OpenApiTest {
         assertThat(schemas.getJsonObject("Problem").getJsonObject("properties").fieldNames())
                 .contains("type", "title", "status", "detail");
         // The tests hold every answer to the document (ApiContract); a drift is caught, not waved through.
-        java.net.URI vaults = java.net.URI.create("http://localhost:8081/api/v1/vaults");
+        java.net.URI vaults = vaultsUri.toURI();
         String list = given().get("/api/v1/vaults").then().statusCode(200).extract().asString();
         assertThat(ApiContract.violations(vaults, "GET", 200, "application/json", list)).isEmpty();
         assertThat(ApiContract.violations(vaults, "GET", 200, "application/json",

@@ -3,7 +3,6 @@ package io.backstop.service.app;
 import io.backstop.service.store.Aggregates;
 import io.backstop.service.store.EventRecord;
 import io.backstop.service.store.LpAccountRecord;
-import io.backstop.service.store.PayoutRecord;
 import io.backstop.service.store.PositionRecord;
 import io.backstop.service.store.SeriesRecord;
 import io.backstop.service.store.SettlementRecord;
@@ -12,6 +11,7 @@ import io.backstop.vault.collateral.SeriesBook;
 import io.backstop.vault.ledger.Amount;
 import io.backstop.vault.ledger.Quantity;
 import io.backstop.vault.ledger.Rounding;
+import io.backstop.vault.quote.Position;
 import io.backstop.vault.quote.PositionMark;
 import io.backstop.vault.settlement.SettlementReport;
 import io.backstop.vault.shares.LpStatement;
@@ -255,26 +255,25 @@ public class BookViews {
 
     private static PositionView position(PositionRecord.Held held, VaultViews.Valued v, Double payoutRatio) {
         PositionRecord p = held.position();
-        PayoutRecord payout = held.payout();
-        Quantity quantity = Quantity.ofUnits(p.quantity);
-        Amount premium = Amount.ofUnits(p.premium);
+        Position position = Aggregates.position(p, held.payout());
         PositionMark mark = null;
-        if (payout == null && quantity.isPositive() && v != null && v.price() != null) {
+        if (!position.isSettled() && !position.isClosed() && v != null && v.price() != null) {
             mark = v.unsettled().stream().filter(b -> b.id().equals(p.series)).findFirst()
-                    .map(b -> PositionMark.of(b.series(), quantity, premium,
+                    .map(b -> PositionMark.of(b.series(), position.quantity(), position.premium(),
                             MarketSnapshot.at(v.price().price().toDouble()), v.vault().parameters(), v.now()))
                     .orElse(null);
         }
-        return new PositionView(p.id, p.vault, p.series, quantity, premium, Quantity.ofUnits(p.bought),
-                Amount.ofUnits(p.paid), positionStatus(quantity, payout), mark,
-                payout == null ? null : Amount.ofUnits(payout.amount), payout == null ? null : payoutRatio);
+        return new PositionView(p.id, p.vault, p.series, position.quantity(), position.premium(),
+                Quantity.ofUnits(p.bought), Amount.ofUnits(p.paid), positionStatus(position), mark,
+                position.payout(), position.isSettled() ? payoutRatio : null);
     }
 
     /**
      * A position's status: OPEN until its series settles, then SETTLED while its payout is owed, then PAID; CLOSED
      * once every contract was sold back.
      */
-    static String positionStatus(Quantity quantity, PayoutRecord payout) {
-        return payout != null ? (payout.paidOut ? "PAID" : "SETTLED") : quantity.isPositive() ? "OPEN" : "CLOSED";
+    static String positionStatus(Position position) {
+        return position.isSettled() ? (position.paidOut() ? "PAID" : "SETTLED")
+                : position.isClosed() ? "CLOSED" : "OPEN";
     }
 }
